@@ -1,0 +1,51 @@
+# Trustline: `make demo` to try it, `make test` to run the whole suite.
+VENV ?= .venv
+PY := $(VENV)/bin/python
+BIN := $(VENV)/bin
+export TRUSTLINE_VAR_DIR ?= $(CURDIR)/var
+RANDOM_SECRET = $$($(PY) -c 'import secrets; print(secrets.token_urlsafe(48))')
+
+.PHONY: demo test check lint messages install install-browser clean
+
+$(VENV)/.installed: pyproject.toml
+	python3 -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -e '.[test]'
+	touch $@
+
+install: $(VENV)/.installed
+
+# Compiled catalogs are build output, made from the .po files we keep in git.
+messages: install
+	$(BIN)/pybabel compile -q -d trustline/locale -D django
+
+var/demo.env: | install
+	mkdir -p var
+	umask 077; { echo "export TRUSTLINE_SECRET_KEY=$(RANDOM_SECRET)"; \
+	  echo "export TRUSTLINE_RECEIPT_PEPPER=$(RANDOM_SECRET)"; } > $@
+
+demo: install messages var/demo.env
+	. ./var/demo.env && export TRUSTLINE_DEBUG=1 && \
+	  $(BIN)/trustline migrate --noinput -v0 && \
+	  $(BIN)/trustline demo && \
+	  $(BIN)/trustline serve --bind 127.0.0.1:8000 --workers 2
+
+install-browser:
+	bash scripts/ensure-chromium
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check trustline benchmarks tests
+	TRUSTLINE_SECRET_KEY=$(RANDOM_SECRET) TRUSTLINE_RECEIPT_PEPPER=$(RANDOM_SECRET) \
+	  $(BIN)/mypy trustline benchmarks tests
+
+check: install messages
+	TRUSTLINE_SECRET_KEY=$(RANDOM_SECRET) TRUSTLINE_RECEIPT_PEPPER=$(RANDOM_SECRET) \
+	  $(BIN)/trustline makemigrations --check --dry-run -v1
+
+test: install messages install-browser lint check
+	TRUSTLINE_SECRET_KEY=$(RANDOM_SECRET) TRUSTLINE_RECEIPT_PEPPER=$(RANDOM_SECRET) \
+	  $(BIN)/pytest $(PYTEST_ARGS)
+
+clean:
+	rm -rf $(VENV) var .pytest_cache .mypy_cache .ruff_cache

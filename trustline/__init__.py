@@ -1,0 +1,1 @@
+"""Trustline: a community reporting line that keeps a sanctuary promise."""

@@ -1,0 +1,61 @@
+"""`trustline serve`: gunicorn with production settings.
+
+The access log names no client: no address, no user agent, no referrer.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+
+from django.core.management import call_command
+from django.core.management.base import BaseCommand, CommandParser
+
+ACCESS_LOG_FORMAT = '%(t)s "%(m)s %(U)s" %(s)s %(B)s %(M)sms'
+
+
+class Command(BaseCommand):
+    help = "Serve Trustline with gunicorn (production settings)."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("--bind", default=os.environ.get("TRUSTLINE_BIND", "127.0.0.1:8000"))
+        parser.add_argument(
+            "--workers",
+            type=int,
+            default=int(os.environ.get("TRUSTLINE_WORKERS", 2 * (os.cpu_count() or 1))),
+        )
+        parser.add_argument(
+            "--timeout", type=int, default=int(os.environ.get("TRUSTLINE_TIMEOUT", 30))
+        )
+        parser.add_argument("--no-collectstatic", action="store_true")
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        from gunicorn.app.base import BaseApplication
+
+        if not options["no_collectstatic"]:
+            call_command("collectstatic", interactive=False, verbosity=0)
+        from trustline.wsgi import application
+
+        config = {
+            "bind": options["bind"],
+            "workers": options["workers"],
+            "timeout": options["timeout"],
+            "graceful_timeout": 10,
+            "keepalive": 5,
+            "max_requests": 5000,
+            "max_requests_jitter": 500,
+            "accesslog": "-",
+            "access_log_format": ACCESS_LOG_FORMAT,
+            "errorlog": "-",
+            "forwarded_allow_ips": os.environ.get("TRUSTLINE_FORWARDED_ALLOW_IPS", "127.0.0.1"),
+        }
+
+        class Server(BaseApplication):  # type: ignore[misc]
+            def load_config(self) -> None:
+                for key, value in config.items():
+                    self.cfg.set(key, value)
+
+            def load(self) -> Any:
+                return application
+
+        Server().run()

@@ -1,0 +1,8 @@
+from django.urls import path
+
+from trustline.accounts import views
+
+urlpatterns = [
+    path("login/", views.login, name="login"),
+    path("logout/", views.logout, name="logout"),
+]

@@ -1,0 +1,26 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.paginator import Page, Paginator
+
+from trustline.audit.models import AuditEvent
+
+
+def trail(filters: dict[str, Any], page: str | int | None) -> Page[AuditEvent]:
+    events = AuditEvent.objects.select_related("actor").order_by("-id")
+    if filters.get("action"):
+        events = events.filter(action=filters["action"])
+    if filters.get("actor"):
+        events = events.filter(actor_name=filters["actor"])
+    if filters.get("report_id"):
+        events = events.filter(report_id=filters["report_id"])
+    if filters.get("since"):
+        events = events.filter(created_at__date__gte=filters["since"])
+    if filters.get("until"):
+        events = events.filter(created_at__date__lte=filters["until"])
+    return Paginator(events, 100).get_page(page)
+
+
+def known_actions() -> list[str]:
+    return list(AuditEvent.objects.order_by().values_list("action", flat=True).distinct())

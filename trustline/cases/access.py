@@ -1,0 +1,90 @@
+"""Who may see and do what with a report. Views never decide this themselves.
+
+Not found and not allowed look the same to the caller (CaseNotFound), so a probe
+cannot tell a hidden case from a missing one.
+"""
+
+from __future__ import annotations
+
+from django.contrib.auth.base_user import AbstractBaseUser
+from django.contrib.auth.models import AnonymousUser
+from django.db.models import Q, QuerySet
+
+from trustline.accounts.roles import INTAKE, INVESTIGATOR, SUPERVISOR, has_role
+from trustline.intake.models import Report
+
+User = AbstractBaseUser | AnonymousUser
+S = Report.Status
+
+# (from, to) -> roles that may move a report along that edge.
+TRANSITIONS: dict[tuple[str, str], frozenset[str]] = {
+    (S.NEW, S.IN_REVIEW): frozenset({INTAKE, SUPERVISOR}),
+    (S.NEW, S.ACCEPTED): frozenset({SUPERVISOR}),
+    (S.NEW, S.NOT_POLICE_MATTER): frozenset({INTAKE, SUPERVISOR}),
+    (S.IN_REVIEW, S.ACCEPTED): frozenset({SUPERVISOR}),
+    (S.IN_REVIEW, S.NOT_POLICE_MATTER): frozenset({INTAKE, SUPERVISOR}),
+    (S.NOT_POLICE_MATTER, S.IN_REVIEW): frozenset({SUPERVISOR}),
+    (S.ACCEPTED, S.INVESTIGATING): frozenset({INVESTIGATOR, SUPERVISOR}),
+    (S.INVESTIGATING, S.CLOSED): frozenset({INVESTIGATOR, SUPERVISOR}),
+    (S.ACCEPTED, S.CLOSED): frozenset({SUPERVISOR}),
+    (S.CLOSED, S.INVESTIGATING): frozenset({SUPERVISOR}),
+}
+
+INTAKE_QUEUE = (S.NEW, S.IN_REVIEW, S.NOT_POLICE_MATTER)
+
+
+class CaseNotFound(Exception):
+    """No such report, or not one this user may open."""
+
+
+class NotAllowed(Exception):
+    """The user may see the report but not do this to it."""
+
+
+def visible_reports(user: User) -> QuerySet[Report]:
+    reports = Report.objects.all()
+    if has_role(user, SUPERVISOR):
+        return reports
+    rules = Q(pk__in=[])
+    if has_role(user, INTAKE):
+        rules |= Q(status__in=INTAKE_QUEUE) | Q(assignee__isnull=True)
+    if has_role(user, INVESTIGATOR):
+        rules |= Q(assignee_id=user.pk)
+    return reports.filter(rules)
+
+
+def get_case_for_user(user: User, report_id: int) -> Report:
+    """The only way a staff view loads a report."""
+    report = (
+        visible_reports(user).select_related("category", "assignee").filter(pk=report_id).first()
+    )
+    if report is None:
+        raise CaseNotFound
+    return report
+
+
+def is_own_case(user: User, report: Report) -> bool:
+    return report.assignee_id is not None and report.assignee_id == user.pk
+
+
+def next_statuses(user: User, report: Report) -> list[str]:
+    allowed = []
+    for (current, target), roles in TRANSITIONS.items():
+        if current != report.status or not has_role(user, *roles):
+            continue
+        if has_role(user, SUPERVISOR, INTAKE) or is_own_case(user, report):
+            allowed.append(target)
+    return allowed
+
+
+def may_assign(user: User) -> bool:
+    return has_role(user, SUPERVISOR)
+
+
+def may_write(user: User, report: Report) -> bool:
+    """Messages and notes: supervisors, the intake queue, the assigned investigator."""
+    if has_role(user, SUPERVISOR):
+        return True
+    if has_role(user, INTAKE) and (report.status in INTAKE_QUEUE or report.assignee_id is None):
+        return True
+    return is_own_case(user, report)

@@ -1,0 +1,105 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.utils.translation import gettext_lazy as _
+
+from trustline.accounts.roles import CASE_ROLES
+from trustline.intake.models import Category, Report
+from trustline.validation import no_control_characters
+
+
+class InboxFilterForm(forms.Form):
+    q = forms.CharField(
+        label=_("Reference or case number"),
+        required=False,
+        max_length=60,
+        validators=[no_control_characters],
+    )
+    status = forms.ChoiceField(
+        label=_("Status"), required=False, choices=[("", _("All")), *Report.Status.choices]
+    )
+    category = forms.ModelChoiceField(
+        label=_("Category"),
+        required=False,
+        queryset=Category.objects.all(),
+        empty_label=_("All"),
+        to_field_name="slug",
+    )
+    language = forms.ChoiceField(
+        label=_("Language"), required=False, choices=[("", _("All")), *settings.LANGUAGES]
+    )
+    assignee = forms.ChoiceField(label=_("Assigned to"), required=False)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["assignee"].choices = [
+            ("", _("Anyone")),
+            ("none", _("Nobody")),
+            *((str(u.pk), u.get_username()) for u in case_staff()),
+        ]
+
+
+def case_staff() -> Any:
+    return (
+        get_user_model()
+        .objects.filter(is_active=True, groups__name__in=CASE_ROLES)
+        .distinct()
+        .order_by("username")
+    )
+
+
+class TransitionForm(forms.Form):
+    to_status = forms.ChoiceField(choices=Report.Status.choices, widget=forms.HiddenInput)
+    referral = forms.CharField(
+        label=_("Where the reporter can get help (shown to the reporter)"),
+        required=False,
+        max_length=2000,
+        validators=[no_control_characters],
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    disposition = forms.ChoiceField(
+        label=_("Outcome"), required=False, choices=[("", "—"), *Report.Disposition.choices]
+    )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        target = data.get("to_status")
+        if target == Report.Status.NOT_POLICE_MATTER and not data.get("referral", "").strip():
+            self.add_error("referral", _("Tell the reporter where they can get help."))
+        if target == Report.Status.CLOSED and not data.get("disposition"):
+            self.add_error("disposition", _("Choose the outcome."))
+        return data
+
+
+class AssignForm(forms.Form):
+    assignee = forms.ModelChoiceField(
+        label=_("Assign to"), queryset=None, required=False, empty_label=_("Nobody")
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["assignee"].queryset = case_staff()  # type: ignore[attr-defined]
+
+
+class MessageForm(forms.Form):
+    body = forms.CharField(
+        label=_("Message to the reporter"),
+        max_length=settings.MESSAGE_MAX_LENGTH,
+        validators=[no_control_characters],
+        widget=forms.Textarea(attrs={"rows": 4}),
+        error_messages={"required": _("Write the message first.")},
+    )
+
+
+class NoteForm(forms.Form):
+    body = forms.CharField(
+        label=_("Internal note (never shown to the reporter)"),
+        max_length=settings.MESSAGE_MAX_LENGTH,
+        validators=[no_control_characters],
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": _("Write the note first.")},
+    )

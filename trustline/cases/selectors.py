@@ -1,0 +1,58 @@
+"""Reads of the staff side, always through the access rules in access.py."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.core.paginator import Page, Paginator
+from django.db.models import Count, Q, QuerySet
+
+from trustline.cases.access import User, visible_reports
+from trustline.intake.models import Message, Report
+
+
+def inbox(user: User, filters: dict[str, Any], page: str | int | None) -> Page[Report]:
+    reports = visible_reports(user)
+    if filters.get("q"):
+        q = filters["q"].strip()
+        reports = reports.filter(Q(reference__iexact=q) | Q(case_number__iexact=q))
+    if filters.get("status"):
+        reports = reports.filter(status=filters["status"])
+    if filters.get("category"):
+        reports = reports.filter(category=filters["category"])
+    if filters.get("language"):
+        reports = reports.filter(language=filters["language"])
+    if filters.get("assignee") == "none":
+        reports = reports.filter(assignee__isnull=True)
+    elif filters.get("assignee"):
+        reports = reports.filter(assignee_id=filters["assignee"])
+    # New reports first, then the rest newest first.
+    reports = (
+        reports.select_related("category", "assignee")
+        .only(
+            "reference",
+            "status",
+            "language",
+            "created_at",
+            "unread_by_staff",
+            "case_number",
+            "category__slug",
+            "category__labels",
+            "category__nibrs_code",
+            "assignee__username",
+        )
+        .order_by("-unread_by_staff", "-created_at", "-id")
+    )
+    return Paginator(reports, settings.INBOX_PAGE_SIZE).get_page(page)
+
+
+def status_counts(user: User) -> dict[str, int]:
+    rows = visible_reports(user).order_by().values("status").annotate(n=Count("id"))
+    counts = {status: 0 for status in Report.Status.values}
+    counts.update({row["status"]: row["n"] for row in rows})
+    return counts
+
+
+def thread_for_staff(report: Report) -> QuerySet[Message]:
+    return report.messages.select_related("author").order_by("created_at", "id")

@@ -1,0 +1,168 @@
+"""Staff console: parse, call a service, render."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import wraps
+from typing import Any
+
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_GET, require_POST
+
+from trustline.accounts.roles import CASE_ROLES, has_role
+from trustline.audit.services import record
+from trustline.cases import selectors, services
+from trustline.cases.access import CaseNotFound, NotAllowed, may_assign, may_write, next_statuses
+from trustline.cases.forms import (
+    AssignForm,
+    InboxFilterForm,
+    MessageForm,
+    NoteForm,
+    TransitionForm,
+)
+from trustline.cases.search import is_status_query
+from trustline.intake.models import Report
+
+View = Callable[..., HttpResponse]
+
+
+def case_staff_required(view: View) -> View:
+    @login_required
+    @wraps(view)
+    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        if not has_role(request.user, *CASE_ROLES):
+            raise Http404
+        try:
+            return view(request, *args, **kwargs)
+        except CaseNotFound:
+            raise Http404 from None
+
+    return wrapper
+
+
+@require_GET
+@case_staff_required
+def inbox(request: HttpRequest) -> HttpResponse:
+    form = InboxFilterForm(request.GET or None)
+    filters: dict[str, Any] = form.cleaned_data if form.is_valid() else {}
+    refused = False
+    if filters.get("q") and is_status_query(filters["q"]):
+        # The query itself may carry status words: record that it was refused, not what it said.
+        record(action="search.refused", actor=request.user, detail={"field": "q"})
+        filters = {**filters, "q": ""}
+        refused = True
+    page = selectors.inbox(request.user, filters, request.GET.get("page"))
+    context = {
+        "form": form,
+        "page": page,
+        "counts": selectors.status_counts(request.user),
+        "refused": refused,
+        "query": _query_without_page(request),
+    }
+    return render(request, "cases/inbox.html", context)
+
+
+def _query_without_page(request: HttpRequest) -> str:
+    params = request.GET.copy()
+    params.pop("page", None)
+    return params.urlencode()
+
+
+@require_GET
+@case_staff_required
+def case_page(request: HttpRequest, report_id: int) -> HttpResponse:
+    report = services.case_open(actor=request.user, report_id=report_id)
+    return _render_case(request, report)
+
+
+def _render_case(
+    request: HttpRequest, report: Report, status: int = 200, **forms: Any
+) -> HttpResponse:
+    user = request.user
+    context = {
+        "report": report,
+        "thread": selectors.thread_for_staff(report),
+        "notes": report.notes.select_related("author"),
+        "next_statuses": [(s, Report.Status(s).label) for s in next_statuses(user, report)],
+        "transition_form": forms.get("transition_form") or TransitionForm(),
+        "may_assign": may_assign(user),
+        "assign_form": AssignForm(initial={"assignee": report.assignee_id}),
+        "may_write": may_write(user, report),
+        "message_form": forms.get("message_form") or MessageForm(),
+        "note_form": forms.get("note_form") or NoteForm(),
+        "category_label": report.category.label("en"),
+    }
+    return render(request, "cases/case.html", context, status=status)
+
+
+def _reload(request: HttpRequest, report_id: int) -> Report:
+    return services.case_open(actor=request.user, report_id=report_id)
+
+
+@require_POST
+@case_staff_required
+def transition(request: HttpRequest, report_id: int) -> HttpResponse:
+    form = TransitionForm(request.POST)
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.case_transition(
+                actor=request.user,
+                report_id=report_id,
+                to_status=data["to_status"],
+                referral=data["referral"],
+                disposition=data["disposition"],
+            )
+        except NotAllowed:
+            return _forbidden(request, report_id)
+        return redirect("staff:case", report_id=report_id)
+    return _render_case(request, _reload(request, report_id), 400, transition_form=form)
+
+
+@require_POST
+@case_staff_required
+def assign(request: HttpRequest, report_id: int) -> HttpResponse:
+    form = AssignForm(request.POST)
+    if not form.is_valid():
+        return _render_case(request, _reload(request, report_id), 400)
+    try:
+        services.case_assign(
+            actor=request.user, report_id=report_id, assignee=form.cleaned_data["assignee"]
+        )
+    except NotAllowed:
+        return _forbidden(request, report_id)
+    return redirect("staff:case", report_id=report_id)
+
+
+@require_POST
+@case_staff_required
+def reply(request: HttpRequest, report_id: int) -> HttpResponse:
+    form = MessageForm(request.POST)
+    if not form.is_valid():
+        return _render_case(request, _reload(request, report_id), 400, message_form=form)
+    try:
+        services.message_to_reporter(
+            actor=request.user, report_id=report_id, body=form.cleaned_data["body"]
+        )
+    except NotAllowed:
+        return _forbidden(request, report_id)
+    return redirect("staff:case", report_id=report_id)
+
+
+@require_POST
+@case_staff_required
+def add_note(request: HttpRequest, report_id: int) -> HttpResponse:
+    form = NoteForm(request.POST)
+    if not form.is_valid():
+        return _render_case(request, _reload(request, report_id), 400, note_form=form)
+    try:
+        services.note_add(actor=request.user, report_id=report_id, body=form.cleaned_data["body"])
+    except NotAllowed:
+        return _forbidden(request, report_id)
+    return redirect("staff:case", report_id=report_id)
+
+
+def _forbidden(request: HttpRequest, report_id: int) -> HttpResponse:
+    return render(request, "cases/forbidden.html", {"report_id": report_id}, status=403)

@@ -1,0 +1,37 @@
+"""Reads of the public side. A receipt is the only way in."""
+
+from __future__ import annotations
+
+from django.db.models import QuerySet
+
+from trustline.intake import receipts
+from trustline.intake.models import Category, Message, Report
+
+
+class ReceiptNotFound(Exception):
+    """No report answers to this receipt (or it was malformed): one answer for both."""
+
+
+def report_for_receipt(raw: str) -> Report:
+    try:
+        key = receipts.digest(raw)
+    except receipts.ReceiptMalformed:
+        raise ReceiptNotFound from None
+    report = Report.objects.select_related("category").filter(receipt_digest=key).first()
+    if report is None:
+        raise ReceiptNotFound
+    return report
+
+
+def report_for_session(report_id: object) -> Report | None:
+    if not isinstance(report_id, int):
+        return None
+    return Report.objects.select_related("category").filter(pk=report_id).first()
+
+
+def thread_for_reporter(report: Report) -> QuerySet[Message]:
+    return report.messages.order_by("created_at", "id")
+
+
+def active_categories() -> QuerySet[Category]:
+    return Category.objects.filter(active=True).select_related("group")

@@ -1,0 +1,98 @@
+"""Every write of the public side: one function, one transaction, its audit row."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from trustline.audit.services import record
+from trustline.intake import receipts
+from trustline.intake.models import Category, Message, Report
+from trustline.vault.screen import screen
+
+REPORTER = "reporter"
+
+
+@dataclass(frozen=True)
+class Filed:
+    report: Report
+    receipt: str
+
+
+def report_submit(
+    *,
+    category: Category,
+    when: str,
+    occurred_from: datetime | None,
+    occurred_to: datetime | None,
+    place: str,
+    narrative: str,
+    role: str,
+    contact_name: str = "",
+    contact_phone: str = "",
+    contact_email: str = "",
+    contact_safe_times: str = "",
+    contact_leave_message: str = "",
+    language: str,
+    contact_language: str,
+    interpreter: bool = False,
+) -> Filed:
+    """File a report; the receipt is returned once and never stored."""
+    now = timezone.now()
+    for _attempt in range(5):
+        receipt = receipts.new_receipt()
+        report = Report(
+            reference=receipts.new_reference(),
+            receipt_digest=receipts.digest(receipt),
+            category=category,
+            when=when,
+            occurred_from=occurred_from,
+            occurred_to=occurred_to,
+            place=screen(place, language),
+            narrative=screen(narrative, language),
+            role=role,
+            contact_name=screen(contact_name, language),
+            contact_phone=contact_phone,
+            contact_email=contact_email,
+            contact_safe_times=screen(contact_safe_times, language),
+            contact_leave_message=contact_leave_message,
+            language=language,
+            contact_language=contact_language,
+            interpreter=interpreter,
+            created_at=now,
+            updated_at=now,
+        )
+        try:
+            with transaction.atomic():
+                report.save(force_insert=True)
+                Message.objects.create(
+                    report=report, kind=Message.Kind.STATUS, status=report.status, created_at=now
+                )
+                record(action="report.submit", actor_kind=REPORTER, report_id=report.pk)
+        except IntegrityError:
+            # A reference collision (30 bits) is rare but possible: draw again.
+            continue
+        return Filed(report=report, receipt=receipt)
+    raise RuntimeError("could not draw a unique reference")
+
+
+def message_from_reporter(*, report: Report, body: str) -> Message:
+    now = timezone.now()
+    with transaction.atomic():
+        message = Message.objects.create(
+            report=report,
+            kind=Message.Kind.REPORTER,
+            body=screen(body, report.language),
+            created_at=now,
+        )
+        Report.objects.filter(pk=report.pk).update(unread_by_staff=True, updated_at=now)
+        record(
+            action="message.from_reporter",
+            actor_kind=REPORTER,
+            report_id=report.pk,
+            detail={"message_id": message.pk},
+        )
+    return message

@@ -1,0 +1,51 @@
+"""What the public session remembers: which report it opened with a receipt, and the
+freshly drawn receipt until the reporter confirms they wrote it down.
+
+The receipt itself travels only in a signed, HttpOnly cookie on the reporter's
+device; the server never stores it, not even in the session table.
+"""
+
+from __future__ import annotations
+
+from django.http import HttpRequest, HttpResponse
+
+from trustline.intake.models import Report
+from trustline.intake.selectors import report_for_session
+
+REPORT_KEY = "report_id"
+RECEIPT_COOKIE = "tl_receipt"
+RECEIPT_SALT = "trustline.intake.receipt"
+
+
+def open_report(request: HttpRequest, report: Report) -> None:
+    # A new session key, so a session fixed before the receipt opens nothing.
+    request.session.cycle_key()
+    request.session[REPORT_KEY] = report.pk
+
+
+def current_report(request: HttpRequest) -> Report | None:
+    return report_for_session(request.session.get(REPORT_KEY))
+
+
+def close_report(request: HttpRequest) -> None:
+    request.session.flush()
+
+
+def hand_over_receipt(response: HttpResponse, receipt: str, secure: bool) -> None:
+    response.set_signed_cookie(
+        RECEIPT_COOKIE,
+        receipt,
+        salt=RECEIPT_SALT,
+        httponly=True,
+        secure=secure,
+        samesite="Strict",
+    )
+
+
+def fresh_receipt(request: HttpRequest) -> str | None:
+    value = request.get_signed_cookie(RECEIPT_COOKIE, default=None, salt=RECEIPT_SALT)
+    return value if isinstance(value, str) else None
+
+
+def forget_receipt(response: HttpResponse) -> None:
+    response.delete_cookie(RECEIPT_COOKIE, samesite="Strict")

@@ -1,0 +1,157 @@
+"""Public pages: parse, call a service, render. No account, no JavaScript needed."""
+
+from __future__ import annotations
+
+import hmac
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods, require_POST
+
+from trustline.intake import receipts, throttle
+from trustline.intake.forms import ConfirmReceiptForm, ReceiptForm, ReplyForm, ReportForm
+from trustline.intake.selectors import ReceiptNotFound, report_for_receipt, thread_for_reporter
+from trustline.intake.services import message_from_reporter, report_submit
+from trustline.intake.session import (
+    close_report,
+    current_report,
+    forget_receipt,
+    fresh_receipt,
+    hand_over_receipt,
+    open_report,
+)
+
+
+def landing(request: HttpRequest) -> HttpResponse:
+    return render(request, "intake/landing.html")
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def report_form(request: HttpRequest) -> HttpResponse:
+    form = ReportForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        occurred_from, occurred_to = form.occurred()
+        filed = report_submit(
+            category=data["category"],
+            when=data["when"],
+            occurred_from=occurred_from,
+            occurred_to=occurred_to,
+            place=data["place"],
+            narrative=data["narrative"],
+            role=data["role"],
+            contact_name=data["contact_name"],
+            contact_phone=data["contact_phone"],
+            contact_email=data["contact_email"],
+            contact_safe_times=data["contact_safe_times"],
+            contact_leave_message=data["contact_leave_message"],
+            language=get_language(),
+            contact_language=data["contact_language"],
+            interpreter=data["interpreter"],
+        )
+        open_report(request, filed.report)
+        response = redirect("public:receipt")
+        hand_over_receipt(response, filed.receipt, secure=request.is_secure())
+        return response
+    return render(request, "intake/report_form.html", {"form": form})
+
+
+def _receipt_for_this_report(request: HttpRequest) -> tuple[object, str] | None:
+    report, receipt = current_report(request), fresh_receipt(request)
+    if report is None or receipt is None:
+        return None
+    if not hmac.compare_digest(receipts.digest(receipt), report.receipt_digest):
+        return None
+    return report, receipt
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def receipt(request: HttpRequest) -> HttpResponse:
+    pair = _receipt_for_this_report(request)
+    if pair is None:
+        return redirect("public:thread" if current_report(request) else "public:follow_up")
+    report, secret = pair
+    form = ConfirmReceiptForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        response = redirect("public:sent")
+        forget_receipt(response)
+        return response
+    context = {"report": report, "receipt": secret, "form": form}
+    return render(request, "intake/receipt.html", context)
+
+
+@never_cache
+def receipt_card(request: HttpRequest) -> HttpResponse:
+    pair = _receipt_for_this_report(request)
+    if pair is None:
+        return redirect("public:follow_up")
+    report, secret = pair
+    return render(request, "intake/receipt_card.html", {"report": report, "receipt": secret})
+
+
+@never_cache
+def sent(request: HttpRequest) -> HttpResponse:
+    report = current_report(request)
+    if report is None:
+        return redirect("public:follow_up")
+    return render(request, "intake/sent.html", {"report": report})
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def follow_up(request: HttpRequest) -> HttpResponse:
+    form = ReceiptForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST":
+        if not throttle.may_try_receipt(request.session):
+            minutes = throttle.wait_minutes(request.session)
+            context = {"form": ReceiptForm(), "wait_minutes": minutes}
+            return render(request, "intake/follow_up.html", context, status=429)
+        if form.is_valid():
+            try:
+                report = report_for_receipt(form.cleaned_data["receipt"])
+            except ReceiptNotFound:
+                throttle.note_failed_receipt(request.session)
+                form.add_error(
+                    "receipt",
+                    _(
+                        "We could not find a report with this receipt. "
+                        "Check the digits and try again."
+                    ),
+                )
+            else:
+                open_report(request, report)
+                return redirect("public:thread")
+    return render(request, "intake/follow_up.html", {"form": form})
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def thread(request: HttpRequest) -> HttpResponse:
+    report = current_report(request)
+    if report is None:
+        return redirect("public:follow_up")
+    form = ReplyForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        message_from_reporter(report=report, body=form.cleaned_data["body"])
+        return redirect("public:thread_sent")
+    context = {
+        "report": report,
+        "thread": thread_for_reporter(report),
+        "form": form,
+        "just_sent": request.resolver_match is not None
+        and request.resolver_match.url_name == "thread_sent",
+    }
+    return render(request, "intake/thread.html", context)
+
+
+@require_POST
+def leave(request: HttpRequest) -> HttpResponse:
+    close_report(request)
+    response = redirect("public:landing")
+    forget_receipt(response)
+    return response

@@ -1,0 +1,165 @@
+"""Every setting comes from the environment and fails closed.
+
+Required: TRUSTLINE_SECRET_KEY and TRUSTLINE_RECEIPT_PEPPER (or their *_FILE
+variants). DEBUG is off unless TRUSTLINE_DEBUG says otherwise (only `make demo`
+does). The database is DATABASE_URL, an embedded SQLite file by default.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import dj_database_url
+
+from trustline.env import env_bool, env_int, env_list, env_secret, env_str
+
+BASE_DIR = Path(__file__).resolve().parent
+VAR_DIR = Path(env_str("TRUSTLINE_VAR_DIR", str(BASE_DIR.parent / "var")))
+
+SECRET_KEY = env_secret("TRUSTLINE_SECRET_KEY")
+# Receipts are stored as HMAC(pepper, receipt): a stolen database alone cannot
+# confirm one. The pepper lives outside the database, like the secret key.
+RECEIPT_PEPPER = env_secret("TRUSTLINE_RECEIPT_PEPPER")
+DEBUG = env_bool("TRUSTLINE_DEBUG", False)
+ALLOWED_HOSTS = env_list("TRUSTLINE_ALLOWED_HOSTS", "127.0.0.1,localhost")
+CSRF_TRUSTED_ORIGINS = env_list("TRUSTLINE_CSRF_TRUSTED_ORIGINS")
+
+INSTALLED_APPS = [
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "trustline.audit",
+    "trustline.accounts",
+    "trustline.intake",
+    "trustline.cases",
+    "trustline.vault",
+    "trustline.transparency",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "trustline.sessions.SplitSessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+]
+
+ROOT_URLCONF = "trustline.urls"
+WSGI_APPLICATION = "trustline.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [BASE_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "trustline.intake.context.agency",
+            ],
+        },
+    },
+]
+
+DATABASES = {
+    "default": dj_database_url.parse(
+        env_str("DATABASE_URL", f"sqlite:///{VAR_DIR / 'trustline.sqlite3'}"),
+        conn_max_age=env_int("TRUSTLINE_DB_CONN_MAX_AGE", 60),
+        conn_health_checks=True,
+    )
+}
+if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+    # Writers take the lock up front, so the audit chain never forks under load.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {"transaction_mode": "IMMEDIATE", "timeout": 20}
+    )
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+]
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    },
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+LOGIN_URL = "staff:login"
+LOGIN_REDIRECT_URL = "staff:inbox"
+
+# The public side and the staff side never share a session cookie.
+PUBLIC_SESSION_COOKIE_NAME = "tl_public"
+STAFF_SESSION_COOKIE_NAME = "tl_staff"
+STAFF_URL_PREFIX = "/staff/"
+SESSION_COOKIE_NAME = PUBLIC_SESSION_COOKIE_NAME
+SESSION_COOKIE_AGE = env_int("TRUSTLINE_SESSION_AGE", 60 * 60)
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Strict"
+SESSION_COOKIE_SECURE = env_bool("TRUSTLINE_SECURE_COOKIES", not DEBUG)
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+CSRF_USE_SESSIONS = True
+CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+CSRF_FAILURE_VIEW = "trustline.errors.csrf_failure"
+
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "no-referrer"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+SECURE_HSTS_SECONDS = env_int("TRUSTLINE_HSTS_SECONDS", 0 if DEBUG else 31536000)
+SECURE_PROXY_SSL_HEADER = (
+    ("HTTP_X_FORWARDED_PROTO", "https") if env_bool("TRUSTLINE_BEHIND_PROXY", False) else None
+)
+X_FRAME_OPTIONS = "DENY"
+
+LANGUAGE_CODE = "en"
+LANGUAGES = [("en", "English"), ("es", "Español")]
+LOCALE_PATHS = [BASE_DIR / "locale"]
+USE_I18N = True
+USE_TZ = True
+TIME_ZONE = env_str("TRUSTLINE_TIME_ZONE", "America/Los_Angeles")
+
+STATIC_URL = "/static/"
+STATIC_ROOT = Path(env_str("TRUSTLINE_STATIC_ROOT", str(VAR_DIR / "static")))
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {
+        "BACKEND": (
+            "django.contrib.staticfiles.storage.StaticFilesStorage"
+            if DEBUG
+            else "whitenoise.storage.CompressedManifestStaticFilesStorage"
+        )
+    },
+}
+WHITENOISE_USE_FINDERS = DEBUG
+
+# A report's narrative is limited so that it fits on a printed page or ten.
+NARRATIVE_MAX_LENGTH = env_int("TRUSTLINE_NARRATIVE_MAX_LENGTH", 20000)
+MESSAGE_MAX_LENGTH = env_int("TRUSTLINE_MESSAGE_MAX_LENGTH", 5000)
+# Failed receipt attempts allowed per public session in RECEIPT_THROTTLE_WINDOW seconds.
+RECEIPT_THROTTLE_ATTEMPTS = env_int("TRUSTLINE_RECEIPT_THROTTLE_ATTEMPTS", 5)
+RECEIPT_THROTTLE_WINDOW = env_int("TRUSTLINE_RECEIPT_THROTTLE_WINDOW", 15 * 60)
+INBOX_PAGE_SIZE = 50
+
+# No handler anywhere formats a client address: the request line and status only.
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {"plain": {"format": "{asctime} {levelname} {name} {message}", "style": "{"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "root": {"handlers": ["console"], "level": env_str("TRUSTLINE_LOG_LEVEL", "INFO")},
+    "loggers": {
+        "django.security.DisallowedHost": {"handlers": [], "propagate": False},
+    },
+}

@@ -1,0 +1,8 @@
+"""The staff tree, mounted at /staff/: every page here requires a login."""
+
+from trustline.accounts import urls as accounts
+from trustline.audit import urls as audit
+from trustline.cases import urls as cases
+
+app_name = "staff"
+urlpatterns = [*accounts.urlpatterns, *cases.urlpatterns, *audit.urlpatterns]
