@@ -1,0 +1,100 @@
+"""Building blocks shared by the rule modules.
+
+Patterns are written with plain spaces for readability; `rx` turns each space into
+"one or more whitespace characters", so extra spaces and line breaks inside a
+phrase never hide it. Everything matches folded text (see normalize.py).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+STATUS = "STATUS"
+DOCUMENT_ID = "DOCUMENT_ID"
+
+# A veto looks at the folded text around a match and says "this is not a disclosure".
+Veto = Callable[[str, int, int], bool]
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One way of saying something the firewall withholds.
+
+    The span withheld is the named group `s` when the pattern has one (so context
+    like "I'm" can be required without being withheld), otherwise the whole match.
+    """
+
+    name: str
+    category: str
+    pattern: re.Pattern[str]
+    veto: Veto | None = None
+
+
+def rx(pattern: str) -> re.Pattern[str]:
+    """Compile a readable pattern: word-bounded, " " is any whitespace run, " ?" is optional."""
+    spaced = pattern.replace(" ?", r"\s*").replace(" ", r"\s+")
+    return re.compile(r"(?<![\w'])" + spaced + r"(?!\w)")
+
+
+def alt(*words: str) -> str:
+    return "(?:" + "|".join(words) + ")"
+
+
+# --- English -------------------------------------------------------------------------
+POSS_EN = alt("my", "his", "her", "their", "our", "your")
+HAVE_EN = alt("has", "have", "had", "having", "got", "gets", "get", "getting", "holds?", "with")
+NOT_HAVE_EN = alt(
+    r"(?:does|do|did)(?:n'?t| not) (?:even )?have",
+    r"(?:has|have|had)(?:n'?t| not)(?: got)?",
+    r"(?:has|have|had) no",
+    "with no",
+    "without",
+    "never had",
+    "no",
+)
+COPULA_EN = alt("is", "am", "are", "was", "were", "be", "been", "being", "'s", "'m", "'re", "im")
+
+# --- Spanish -------------------------------------------------------------------------
+POSS_ES = alt("mi", "mis", "su", "sus", "tu", "tus", r"nuestr[oa]s?")
+TENER = alt(
+    "tiene", "tienen", "tengo", "tenemos", "tenia", "tenian", "teniamos", "tuvo", "tuve",
+    "tener", "tenga", "tengan", "tine", "tiene",
+)  # fmt: skip
+NOT_TENER = alt(r"(?:no|tampoco|nunca|ni)(?: \w+)? " + TENER, "sin")
+SER_ESTAR = alt(
+    "es", "soy", "somos", "son", "eres", "era", "eran", "fue", "fui", "sea",
+    "estoy", "esta", "estan", "estamos", "estaba", "estaban", "anda", "ando", "andan",
+)  # fmt: skip
+
+POSS = alt(POSS_EN, POSS_ES)
+# A verb of having (or lacking) in either language: "has", "doesn't have", "no tengo".
+HOLDING = alt(NOT_HAVE_EN, HAVE_EN, NOT_TENER, TENER)
+DET = alt("a", "an", "the", "un", "una", "el", "la", "los", "las", POSS_EN, POSS_ES)
+
+
+def words_before(text: str, start: int, n: int) -> list[str]:
+    """The n words before `start`, nearest last ("i", "'m")."""
+    return re.findall(r"[\w']+", text[max(0, start - 12 * n) : start])[-n:]
+
+
+def word_after(text: str, end: int) -> str:
+    found = re.match(r"\s*([\w']+)", text[end : end + 40])
+    return found.group(1) if found else ""
+
+
+def preceded_by(pattern: str, window: int = 40) -> Veto:
+    """Veto when `pattern` occurs in the `window` characters before the match."""
+    compiled = re.compile(pattern)
+    return lambda text, start, _end: bool(compiled.search(text, max(0, start - window), start))
+
+
+def followed_by(pattern: str) -> Veto:
+    """Veto when the words right after the match fit `pattern`."""
+    compiled = re.compile(r"\s*(?:" + pattern + r")(?!\w)")
+    return lambda text, _start, end: bool(compiled.match(text, end))
+
+
+def any_of(*vetoes: Veto) -> Veto:
+    return lambda text, start, end: any(v(text, start, end) for v in vetoes)

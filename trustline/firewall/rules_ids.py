@@ -1,0 +1,68 @@
+"""DOCUMENT_ID: immigration identifiers (A-numbers, USCIS receipts, I-94, SEVIS, visa foils).
+
+Shapes that are unmistakable (EAC2190012345, N0027841930) are withheld wherever they
+are; shapes that are ordinary numbers (eleven digits, eight digits) only when the text
+labels them as an immigration number.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .grammar import DOCUMENT_ID, Rule, any_of, preceded_by, rx
+
+A_DIGITS = r"(?:\d{8,9}|\d{3}[- .]\d{3}[- .]\d{3}|\d{2}[- .]\d{3}[- .]\d{3})"
+# A passport number can look like an A-number ("A12345678"); a stolen passport's stays.
+PASSPORT = preceded_by(r"passport|pasaporte", 30)
+
+
+def _not_labelled_i94(text: str, start: int, _end: int) -> bool:
+    return not re.search(
+        r"i-? ?94|admission (?:number|record|no)|numero de (?:admision|i-?94)|admision",
+        text[max(0, start - 90) : start],
+    )
+
+
+ID_RULES = [
+    Rule(
+        "A-number",
+        DOCUMENT_ID,
+        rx(r"a(?:[-#.]|# ?|-# ?| #? ?)?" + A_DIGITS + r"(?![-\d])"),
+        any_of(PASSPORT, preceded_by(r"\d[- ]?$", 3)),
+    ),
+    Rule(
+        "labelled A-number",
+        DOCUMENT_ID,
+        rx(
+            r"(?:alien|a-?number|a#|a-#|alien registration|registration|uscis|numero a|numero de"
+            r" (?:extranjero|registro de extranjero|a|uscis)|a-?numero)"
+            r"(?: (?:number|no\.?|#|num|numero))?(?: (?:is|es|was|era|de|en uscis es))?[\s:#]*"
+            r"(?P<s>" + A_DIGITS + r")(?![-\d])"
+        ),
+    ),
+    Rule(
+        "USCIS receipt",
+        DOCUMENT_ID,
+        rx(r"(?:eac|wac|lin|src|nbc|msc|ioe|ysc)[- ]?\d(?:[- ]?\d){9}(?![-\d])"),
+    ),
+    Rule("SEVIS ID", DOCUMENT_ID, rx(r"n[- ]?\d{10}(?![-\d])")),
+    Rule(
+        "I-94 number",
+        DOCUMENT_ID,
+        rx(r"\d{9}[a-z]\d|\d{11}"),
+        _not_labelled_i94,
+    ),
+    Rule(
+        "visa foil number",
+        DOCUMENT_ID,
+        rx(
+            r"(?:visa (?:number|no\.?|#|num|foil(?: number)?|control number)|(?:numero|num|no\.?)"
+            r" de (?:(?:la|mi|su) )?visa)(?: (?:is|es|was|era))?[\s:#]*"
+            r"(?P<s>[a-z]{0,2}\d{7,9})(?![-\d])"
+        ),
+    ),
+]
+
+FAMILIES = {
+    "ids": (r"\d{7}|\d{2,3}[- .]\d{3}[- .]\d{3}|a[-#]", ID_RULES),
+}

@@ -1,0 +1,293 @@
+"""STATUS said through papers, documents, status words, visas and permits.
+
+Each family is (trigger stems, rules). The engine runs a family's rules only when one
+of its stems occurs in the text, which keeps the common case cheap.
+"""
+
+from __future__ import annotations
+
+from .grammar import (
+    DET,
+    HOLDING,
+    NOT_HAVE_EN,
+    NOT_TENER,
+    POSS,
+    STATUS,
+    TENER,
+    Rule,
+    alt,
+    any_of,
+    followed_by,
+    preceded_by,
+    rx,
+)
+
+PAPERS = alt(r"pap[ea]rs", r"paperz", r"pap[ea]l[ea]?s", r"documents", r"documentos")
+# "papers from the court", "los papeles del carro": papers of something else.
+PAPERS_OF_SOMETHING = followed_by(
+    r"from|of|about|on|at|del|de|(?:for|to|in|para|en) (?:the|a|my|his|her|la|el|su|mi|los|las)"
+    r"|were|was|are|is|estaban|estan|said|says|dicen|decian|signed|firmad\w+"
+)
+LEGAL_ADJ = alt("any", "legal", "proper", "immigration", "valid", "legales", "migratorios")
+# "tiene papeles y ella no": the contrast belongs to the disclosure.
+CONTRAST = (
+    r"(?: (?:y|pero|and|but) (?:el|ella|yo|ellos|ellas|nosotros|tu|he|she|i|they|we|his \w+|her \w+)"
+    r" (?:no|si|tampoco|not|doesn't|don't|does|do))?"
+)
+
+PAPERS_RULES = [
+    Rule(
+        "lacks papers",
+        STATUS,
+        rx(
+            r"(?:(?:crossed|came|come|entered|arrived|living|lives|live|working|works|work|here"
+            r"|vive|viven|vivo|vivimos|llego|llegue|llegaron|llegamos|entro|entre|entraron|cruzo"
+            r"|cruce|cruzaron|cruzamos|vino|vine|vinieron|vinimos|paso|pasaron|trabaja|trabajan"
+            r"|trabajo|esta|estan|estoy|estamos|son|somos|es|soy) )?"
+            + alt(NOT_HAVE_EN, NOT_TENER, "w/o", "sin")
+            + f" (?:{LEGAL_ADJ} )?(?:(?:los|sus|mis|his|her|their|my) )?{PAPERS}"
+            + r"(?: (?:en regla|legales|in order))?"
+        ),
+        PAPERS_OF_SOMETHING,
+    ),
+    Rule(
+        "holds papers",
+        STATUS,
+        rx(
+            alt("has", "have", "got", "gets", TENER, "ya " + TENER)
+            + r" (?:(?:his|her|their|my|our|sus|mis) )?(?:papers|pap[ea]l[ea]?s)"
+            + r"(?: (?:now|already|ya|en regla|in order|arreglados|fixed))?"
+            + CONTRAST
+        ),
+        PAPERS_OF_SOMETHING,
+    ),
+    Rule(
+        "fixing papers",
+        STATUS,
+        rx(
+            r"(?:arregl\w*|fix\w*|sac\w*|tramit\w*|consegu\w*|consigu\w*|obten\w*|obtuv\w*)"
+            r" (?:(?:sus|mis|los|tus|their|his|her|my|the) )?(?:papers|pap[ea]l[ea]?s)"
+        ),
+        PAPERS_OF_SOMETHING,
+    ),
+    Rule("papers in order", STATUS, rx(r"(?:papers|pap[ea]l[ea]?s) (?:en regla|in order)")),
+    Rule(
+        "immigration papers",
+        STATUS,
+        rx(f"(?:{POSS} )?(?:immigration|inmigracion|migratorios) (?:papers|paperwork|documents)"),
+    ),
+    Rule(
+        "undocumented",
+        STATUS,
+        rx(r"(?:un|in)\s?d?ocu?m[ea]n?t(?:ed|d|ad[oa]s?)"),
+        followed_by(
+            r"cash|payments?|income|expenses?|overtime|hours|injur\w+|damages?|transactions?"
+            r"|funds|wages|sales|evidence|changes|complaints?|incidents?|calls?|visits?|work"
+            r"|time|pay|losses|repairs?"
+        ),
+    ),
+]
+
+STATUS_WORD = alt("status", "estatus", r"estado legal", r"estatus legal")
+STATUS_RULES = [
+    Rule(
+        "lacks status",
+        STATUS,
+        rx(
+            alt(NOT_HAVE_EN, NOT_TENER, "out of", r"(?:lost|losing|lose|perdio|perdi|perder) \w+")
+            + f" (?:(?:any|legal|immigration|lawful|su|mi|his|her|my|their) )*{STATUS_WORD}"
+            + r"(?: (?:legal|migratorio|migratoria|here|aqui))?"
+        ),
+        followed_by(r"of|on|update|updates|report|de|del|check"),
+    ),
+    Rule(
+        "immigration status",
+        STATUS,
+        rx(
+            f"(?:{POSS} )?"
+            + alt(
+                r"(?:immigration|legal|lawful|migratory|citizenship|residency) status",
+                r"(?:estatus|situacion|estado|status) (?:migratori[oa]|legal|de inmigracion"
+                r"|inmigratori[oa])",
+            )
+        ),
+        any_of(
+            preceded_by(r"ask|inquir|regardless|irrespective|pregunt|independientemente", 30),
+            followed_by(r"of (?:the|this|my|his|her) (?:case|car|vehicle|report)"),
+        ),
+    ),
+]
+
+VISA = r"visas?"
+VISA_KIND = alt(
+    "students?", "student's", "tourist", "turist", "tourism", "work", "worker", "working",
+    "travel", "visitors?", "fianc[eé]{1,2}", "spous(?:e|al)", "marriage", "investor", "family",
+    "humanitarian", "immigrant", "non-?immigrant", "temporary", "employment", "exchange",
+    "religious", "business", "expired", "valid", "diversity", "lottery", "sponsored",
+    r"[fjmklore]-?1", r"h-?1-?b", r"h-?2-?[ab]", r"b-?[12]", r"b-?1/b-?2", "e-?2", "tn", "u", "t",
+    "r-?1", "p-?1",
+)  # fmt: skip
+VISA_KIND_ES = alt(
+    "turista", "turismo", "estudiantes?", "trabajo", "trabajador[a]?", "paseo", "visitante",
+    r"prometid[oa]", r"novi[oa]", "espos[oa]", "inversionista", "intercambio", "residente",
+    "negocios", "humanitaria", "vencidas?", "expiradas?", "caducadas?", "temporal",
+    r"h-?2-?[ab]", r"h-?1-?b", r"[ufjkt]-?1", "u", "t", r"b-?[12]",
+)  # fmt: skip
+VISA_MORE = alt(
+    "application", "applications", "petition", "case", "interview", "holder", "holders",
+    "status", r"approval(?: notice)?", "paperwork", "sponsor", "extension", "renewal",
+    "appointment", "program", "workers?",
+)  # fmt: skip
+# What ended the visa: "...y ya se les vencieron", "...and never left".
+VISA_END = (
+    r"(?: (?:y|and) (?:ya )?(?:se (?:le |les |me |nos )?)?"
+    r"(?:vencieron|vencio|acabo|acabaron|expired|expire|never left|overstayed|stayed"
+    r"|se quedaron|se quedo|me quede|nos quedamos|nunca se fue|nunca regreso|never went back))?"
+)
+VISA_LEAD_EN = (
+    r"(?:(?:(?:is|am|are|was|were|came|come|comes|entered|arrived|living|staying|got|has|have"
+    r"|had|holds?|held) )?(?:here )?(?:on|with|under) |(?:has|have|had|got|holds?|held) )?"
+    r"(?:(?:a|an|the|his|her|my|their|our|your|expired|valid) )?"
+)
+VISA_LEAD_ES = (
+    r"(?:(?:vino|vine|vinieron|vinimos|llego|llegue|llegaron|llegamos|entro|entre|entraron"
+    r"|estoy|esta|estan|estamos|anda|ando|" + TENER + r") )?(?:(?:con|en) )?"
+    r"(?:(?:una|la|su|mi|sus|mis|tu) )?"
+)
+VISA_EXPIRY = alt(
+    "expired", "expires", "expire", "expiring", "ran out", "run out", "runs out",
+    "running out", r"cancel+ed", "revoked", "denied", "rejected", "lapsed", "terminated",
+    "is up", "was up",
+)  # fmt: skip
+VISA_EXPIRY_ES = alt(
+    r"vencid[oa]s?", r"expirad[oa]s?", r"caducad[oa]s?", r"se (?:le |me |les |nos )?vencio",
+    "se vence", "vence", "vencio", "se acabo", "acabo", "termino",
+)  # fmt: skip
+VENCER = alt(
+    "vencio", "vencieron", "vence", "venci", "vencia", "acabo", "acabaron", "termino",
+    "expiro", "caduco", "va a vencer", "vencera", "van a vencer",
+)  # fmt: skip
+
+VISA_RULES = [
+    Rule(
+        "visa of a kind",
+        STATUS,
+        rx(
+            VISA_LEAD_EN
+            + f"{VISA_KIND} {VISA}(?: {VISA_MORE})?(?: (?:pending|approved|denied))?"
+            + VISA_END,
+        ),
+    ),
+    Rule(
+        "visa de un tipo",
+        STATUS,
+        rx(VISA_LEAD_ES + f"{VISA} (?:de |para )?{VISA_KIND_ES}" + VISA_END),
+    ),
+    Rule(
+        "visa expired",
+        STATUS,
+        rx(
+            f"(?:{POSS}|a|an) (?:\\w+ )?{VISA} (?:(?:is|was|has|had|will|would|could|got|just"
+            r"|already|is about to|are|were|have|be|been|going to|gonna) )*" + VISA_EXPIRY
+        ),
+    ),
+    Rule(
+        "se le vencio la visa",
+        STATUS,
+        rx(
+            r"(?:(?:se )?(?:me|le|les|nos|te) )?"
+            + VENCER
+            + f" (?:(?:la|su|mi|sus|las|mis) )?{VISA}"
+        ),
+    ),
+    Rule(
+        "la visa vencida",
+        STATUS,
+        rx(
+            f"(?:(?:la|su|mi|sus|las|mis) )?{VISA} (?:ya )?"
+            r"(?:(?:esta|estaba|estan|estaban|es|era) )?(?:ya )?" + VISA_EXPIRY_ES
+        ),
+    ),
+    Rule(
+        "overstayed",
+        STATUS,
+        rx(
+            r"over[- ]?stay(?:ed|ing|s)?(?: (?:his|her|my|their|our|the|a) (?:\w+ )?visas?)?"
+        ),
+    ),
+    Rule(
+        "stayed past the visa",
+        STATUS,
+        rx(
+            r"(?:stay(?:ed|ing)?|remained) (?:here )?(?:after|past|beyond) "
+            f"(?:{POSS} )?{VISA}(?: (?:expired|ran out))?"
+        ),
+    ),
+    Rule(
+        "se quedo despues de la visa",
+        STATUS,
+        rx(
+            r"(?:me|se|nos|te|les?) qued\w* (?:aqui |aca )?(?:despues|mas tiempo|de mas|sin visa"
+            r"|con (?:la )?visa)[^.;!?]{0,45}?visas?(?: vencidas?)?"
+        ),
+    ),
+]
+
+GREEN_CARD = r"gr[eia]{1,2}n ?[ck]ards?"
+CARD_ADJ = alt(
+    "fake", "real", "new", "valid", "expired", "conditional", "permanent", "temporary", "falsa",
+    "nueva", "vencida", "pending", "approved", "denied", "renewed", "stolen", "lost", "old",
+    "robada", "perdida", "pendiente",
+)  # fmt: skip
+CARD_MORE = alt(
+    "holders?", "interview", "petition", "application", "renewal", "process", "case",
+    "appointment", "status", "lottery",
+)  # fmt: skip
+LEAD = alt(
+    HOLDING, "applied for", "apply for", "applying for", r"waiting (?:for|on)", "sacar",
+    "saco", "saque", "tramitando", "esperando", "renew", "renewing", "renovar",
+)  # fmt: skip
+
+CARD_RULES = [
+    Rule(
+        "green card",
+        STATUS,
+        rx(
+            f"(?:{LEAD} )?(?:{DET} )?(?:{CARD_ADJ} )?"
+            + alt(GREEN_CARD, "tarjeta verde", r"tarjeta (?:de )?re[sc]iden(?:te|cia)s?",
+                  r"(?:permanent )?resident card", r"residen(?:cy|ce) card")
+            + f"(?: {CARD_MORE})?"
+        ),
+    ),
+    Rule(
+        "mica",
+        STATUS,
+        rx(f"(?:{LEAD} )?{POSS} mica"),
+        # "la mica del celular" is a phone's screen protector.
+        followed_by(r"del|de|para|protectora|de vidrio|de cristal|rota|quebrada|estrellada"),
+    ),
+    Rule(
+        "work permit",
+        STATUS,
+        rx(
+            f"(?:{LEAD} )?(?:{DET} )?(?:{CARD_ADJ} )?"
+            + alt(
+                r"(?:work(?:ing)?|employment) (?:permit|authori[sz]ation)s?",
+                r"(?:tarjeta (?:de )?)?(?:permiso|autorizacion) (?:de|para) (?:trabajo|trabajar|empleo)",
+                r"permiso de trabajo",
+                r"ead",
+            )
+            + r"(?: (?:card|cards|document|application|renewal|tarjeta))?"
+        ),
+    ),
+]
+
+FAMILIES = {
+    "papers": (r"pap[ea]|docum|indocum", PAPERS_RULES),
+    "status": (r"status|estatus|situacion|estado", STATUS_RULES),
+    "visa": (r"visa|over.?stay|stay|qued", VISA_RULES),
+    "card": (
+        r"gr[eia]{1,2}n|tarjeta|residen|mica|permit|permiso|autori[zs]|authori[zs]|ead",
+        CARD_RULES,
+    ),
+}
