@@ -1,9 +1,10 @@
 """Separate session cookies for the anonymous side and the staff side.
 
 SecureDrop keeps its source and journalist apps apart; here the two sides share one
-process, so the split is a cookie: `tl_public` for the reporter pages and
-`tl_staff` (path /staff/) for the console. A staff session never rides along on a
-public page, and a reporter's session can never be promoted to a staff one.
+process, so the split is a cookie: Django's session cookie `tl_staff` (path
+/staff/) for the console and `tl_public` for the reporter pages. A staff session
+never rides along on a public page, and a reporter's session can never be promoted
+to a staff one.
 """
 
 from __future__ import annotations
@@ -27,32 +28,32 @@ class SplitSessionMiddleware(SessionMiddleware):
     def process_response(
         self, request: HttpRequest, response: HttpResponseBase
     ) -> HttpResponseBase:
-        if not is_staff_path(request.path):
+        if is_staff_path(request.path):
             return super().process_response(request, response)
-        # Django's middleware knows one cookie name: show it the staff cookie under
+        # Django's middleware knows one cookie name: show it the public cookie under
         # that name, then rename what it set.
-        default = settings.SESSION_COOKIE_NAME
-        staff = settings.STAFF_SESSION_COOKIE_NAME
+        staff = settings.SESSION_COOKIE_NAME
+        public = settings.PUBLIC_SESSION_COOKIE_NAME
         original = request.COOKIES
-        seen = {k: v for k, v in original.items() if k != default}
-        if staff in original:
-            seen[default] = original[staff]
+        seen = {k: v for k, v in original.items() if k != staff}
+        if public in original:
+            seen[staff] = original[public]
         request.COOKIES = seen
         try:
             response = super().process_response(request, response)
         finally:
             request.COOKIES = original
-        morsel = response.cookies.pop(default, None)
+        morsel = response.cookies.pop(staff, None)
         if morsel is not None:
             renamed: Morsel[str] = Morsel()
-            renamed.set(staff, morsel.value, morsel.coded_value)
+            renamed.set(public, morsel.value, morsel.coded_value)
             renamed.update(morsel)
-            renamed["path"] = settings.STAFF_URL_PREFIX
-            response.cookies[staff] = renamed
+            renamed["path"] = "/"
+            response.cookies[public] = renamed
         return response
 
     @staticmethod
     def cookie_name(request: HttpRequest) -> str:
         if is_staff_path(request.path):
-            return str(settings.STAFF_SESSION_COOKIE_NAME)
+            return str(settings.SESSION_COOKIE_NAME)
         return str(settings.PUBLIC_SESSION_COOKIE_NAME)

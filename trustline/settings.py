@@ -100,11 +100,12 @@ AUTH_PASSWORD_VALIDATORS = [
 LOGIN_URL = "staff:login"
 LOGIN_REDIRECT_URL = "staff:inbox"
 
-# The public side and the staff side never share a session cookie.
-PUBLIC_SESSION_COOKIE_NAME = "tl_public"
-STAFF_SESSION_COOKIE_NAME = "tl_staff"
+# The public side and the staff side never share a session cookie: Django's own
+# cookie is the staff one, limited to /staff/; the public pages get their own.
 STAFF_URL_PREFIX = "/staff/"
-SESSION_COOKIE_NAME = PUBLIC_SESSION_COOKIE_NAME
+SESSION_COOKIE_NAME = "tl_staff"
+SESSION_COOKIE_PATH = STAFF_URL_PREFIX
+PUBLIC_SESSION_COOKIE_NAME = "tl_public"
 SESSION_COOKIE_AGE = env_int("TRUSTLINE_SESSION_AGE", 60 * 60)
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Strict"

@@ -1,0 +1,131 @@
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from django.test import Client
+
+from trustline.audit.models import AuditEvent
+from trustline.intake.models import Message, Report
+from trustline.intake.services import Filed
+
+pytestmark = pytest.mark.django_db
+
+WRONG = "0000-0000-0000-0000-0000"
+NOT_FOUND = "We could not find a report with this receipt."
+
+
+def open_with(client: Client, receipt: str, lang: str = "en") -> object:
+    return client.post(f"/{lang}/follow-up/", {"receipt": receipt})
+
+
+def test_it_opens_a_report_with_its_receipt(
+    client: Client, file_report: Callable[..., Filed]
+) -> None:
+    filed = file_report()
+    response = open_with(client, filed.receipt)
+    assert response.status_code == 302  # type: ignore[attr-defined]
+    page = client.get("/en/follow-up/case/").content.decode()
+    assert filed.report.reference in page
+    assert "We received your report." in page
+
+
+def test_it_accepts_the_receipt_without_dashes(
+    client: Client, file_report: Callable[..., Filed]
+) -> None:
+    filed = file_report()
+    open_with(client, filed.receipt.replace("-", " "))
+    assert filed.report.reference in client.get("/en/follow-up/case/").content.decode()
+
+
+@pytest.mark.parametrize("typed", [WRONG, "12", "not a receipt at all"])
+def test_it_gives_one_generic_message_for_any_wrong_receipt(client: Client, typed: str) -> None:
+    page = open_with(client, typed).content.decode()  # type: ignore[attr-defined]
+    assert NOT_FOUND in page
+    assert f'value="{typed}"' in page
+
+
+def test_it_asks_for_the_receipt_when_none_is_given(client: Client) -> None:
+    page = open_with(client, "").content.decode()  # type: ignore[attr-defined]
+    assert "Enter your receipt." in page
+
+
+def test_it_throttles_a_session_that_keeps_guessing(
+    client: Client, file_report: Callable[..., Filed]
+) -> None:
+    filed = file_report()
+    for _ in range(5):
+        open_with(client, WRONG)
+    response = open_with(client, filed.receipt)
+    assert response.status_code == 429  # type: ignore[attr-defined]
+    assert "Too many tries" in response.content.decode()  # type: ignore[attr-defined]
+
+
+def test_one_guessing_session_locks_nobody_else_out(file_report: Callable[..., Filed]) -> None:
+    filed = file_report()
+    abuser, reporter = Client(), Client()
+    for _ in range(20):
+        open_with(abuser, WRONG)
+    assert open_with(reporter, filed.receipt).status_code == 302  # type: ignore[attr-defined]
+
+
+def test_the_thread_needs_a_receipt_first(client: Client) -> None:
+    response = client.get("/en/follow-up/case/")
+    assert response.status_code == 302
+    assert response["Location"] == "/en/follow-up/"
+
+
+def test_the_reporter_adds_information(
+    client: Client, file_report: Callable[..., Filed]
+) -> None:
+    filed = file_report()
+    open_with(client, filed.receipt)
+    Report.objects.filter(pk=filed.report.pk).update(unread_by_staff=False)
+    response = client.post("/en/follow-up/case/", {"body": "I remembered: the thief wore red."})
+    assert response.status_code == 302
+    page = client.get(response["Location"]).content.decode()
+    assert "Your message was sent." in page
+    assert "the thief wore red" in page
+    assert Report.objects.get().unread_by_staff
+    assert AuditEvent.objects.filter(action="message.from_reporter").count() == 1
+
+
+def test_an_empty_message_is_refused_and_nothing_is_saved(
+    client: Client, file_report: Callable[..., Filed]
+) -> None:
+    filed = file_report()
+    open_with(client, filed.receipt)
+    page = client.post("/en/follow-up/case/", {"body": "   "}).content.decode()
+    assert "Write your message before sending it." in page
+    assert not Message.objects.filter(kind=Message.Kind.REPORTER).exists()
+
+
+def test_a_status_in_the_reporters_message_is_withheld(
+    client: Client, file_report: Callable[..., Filed]
+) -> None:
+    filed = file_report(language="es")
+    open_with(client, filed.receipt, "es")
+    client.post("/es/follow-up/case/", {"body": "No fui a la policía porque no tengo papeles."})
+    stored = Message.objects.get(kind=Message.Kind.REPORTER).body
+    assert "papeles" not in stored
+    assert "[retenido: estatus migratorio]" in stored
+
+
+def test_closing_the_report_on_this_device_forgets_it(
+    client: Client, file_report: Callable[..., Filed]
+) -> None:
+    filed = file_report()
+    open_with(client, filed.receipt)
+    client.post("/en/follow-up/leave/")
+    assert client.get("/en/follow-up/case/").status_code == 302
+
+
+def test_a_receipt_opens_a_fresh_session(
+    client: Client, file_report: Callable[..., Filed]
+) -> None:
+    filed = file_report()
+    client.get("/en/follow-up/")
+    before = client.cookies.get("tl_public")
+    open_with(client, filed.receipt)
+    after = client.cookies["tl_public"].value
+    assert before is None or before.value != after

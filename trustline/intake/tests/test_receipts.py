@@ -1,0 +1,56 @@
+from __future__ import annotations
+
+import math
+import re
+from typing import Any
+
+import pytest
+
+from trustline.intake import receipts
+
+
+def test_a_receipt_is_five_groups_of_four_digits() -> None:
+    assert re.fullmatch(r"\d{4}(-\d{4}){4}", receipts.new_receipt())
+
+
+def test_a_receipt_carries_at_least_64_bits() -> None:
+    assert math.log2(10**receipts.DIGITS) >= 64
+
+
+def test_receipts_do_not_repeat() -> None:
+    assert len({receipts.new_receipt() for _ in range(2000)}) == 2000
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "1234-5678-9012-3456-7890",
+        "1234 5678 9012 3456 7890",
+        " 12345678901234567890 ",
+        "1234.5678.9012.3456.7890",
+        "١٢٣٤-٥٦٧٨-٩٠١٢-٣٤٥٦-٧٨٩٠",  # Arabic-Indic digits
+        "１２３４５６７８９０１２３４５６７８９０",  # full-width digits
+    ],
+)
+def test_it_reads_a_receipt_however_it_was_written_down(typed: str) -> None:
+    assert receipts.normalize(typed) == "12345678901234567890"
+
+
+@pytest.mark.parametrize("typed", ["", "1234", "1234-5678-9012-3456-789", "1234-5678-abcd-3456-7890"])
+def test_it_refuses_something_that_cannot_be_a_receipt(typed: str) -> None:
+    with pytest.raises(receipts.ReceiptMalformed):
+        receipts.normalize(typed)
+
+
+def test_the_stored_digest_depends_on_the_pepper(settings: Any) -> None:
+    receipt = receipts.new_receipt()
+    first = receipts.digest(receipt)
+    settings.RECEIPT_PEPPER = "another pepper that is long enough to be used here"
+    assert receipts.digest(receipt) != first
+    assert receipt.replace("-", "") not in first
+
+
+def test_references_avoid_letters_that_are_misread_on_the_phone() -> None:
+    for _ in range(200):
+        reference = receipts.new_reference()
+        assert re.fullmatch(r"TL-[0-9A-HJKMNP-TV-Z]{6}", reference)
