@@ -21,28 +21,112 @@ class Finding:
     category: str  # "STATUS" | "DOCUMENT_ID"
 
 
-FAMILIES: dict[str, tuple[str, list[Rule]]] = {
+Stems = tuple[str, ...] | re.Pattern[str]
+FAMILIES: dict[str, tuple[Stems, list[Rule]]] = {
     **rules_papers.FAMILIES,
     **rules_standing.FAMILIES,
     **rules_removal.FAMILIES,
     **rules_ids.FAMILIES,
 }
-# One pass of this regex tells which families could match; text with no trigger at
-# all (most narratives) costs one regex scan and nothing more.
-PREFILTER = re.compile("|".join(f"(?:{stem})" for stem, _ in FAMILIES.values()))
-STEMS = {name: re.compile(stem) for name, (stem, _) in FAMILIES.items()}
+# Rules run only near a stem of their family: LEAD characters before it (room for
+# "in the process of getting her residency") and TAIL after it.
+LEAD = 55
+TAIL = 60
+SHORT = 0  # characters: a text this short is searched whole
+Window = tuple[int, int]
+WORD = re.compile(r"\w+")
+# Stems are substrings of a word, or whole words when written "=ice" (not "police").
+SUBSTRING_STEMS = [
+    (stem, name)
+    for name, (stems, _) in FAMILIES.items()
+    if isinstance(stems, tuple)
+    for stem in stems
+    if not stem.startswith("=")
+]
+WORD_STEMS: dict[str, list[str]] = {}
+for _name, (_stems, _) in FAMILIES.items():
+    for _stem in _stems if isinstance(_stems, tuple) else ():
+        if _stem.startswith("="):
+            WORD_STEMS.setdefault(_stem[1:], []).append(_name)
 
 
-def _triggered(folded: str) -> list[str]:
-    """The families whose stems occur in the text (stems may share a hit: "residen")."""
-    seen: list[str] = []
-    for hit in PREFILTER.finditer(folded):
-        for name, stem in STEMS.items():
-            if name not in seen and stem.match(folded, hit.start()):
-                seen.append(name)
-        if len(seen) == len(FAMILIES):
-            break
-    return seen
+def _families_of(word: str) -> tuple[str, ...]:
+    found = {name for stem, name in SUBSTRING_STEMS if stem in word}
+    found.update(WORD_STEMS.get(word, ()))
+    return tuple(sorted(found))
+
+
+# Words seen before that trigger nothing. Narratives reuse the same few thousand
+# words, so after a warm-up a report's words are checked with one set difference.
+# Bounded so that a stream of random tokens cannot grow it without limit.
+_INERT: set[str] = set()
+_INERT_LIMIT = 200_000
+
+
+def _triggering_words(folded: str) -> dict[str, list[str]]:
+    """Family -> the words of this text that trigger it."""
+    words: dict[str, list[str]] = {}
+    for word in set(WORD.findall(folded)) - _INERT:
+        families = _families_of(word)
+        if not families:
+            if len(_INERT) < _INERT_LIMIT:
+                _INERT.add(word)
+            continue
+        for name in families:
+            words.setdefault(name, []).append(word)
+    return words
+
+
+# Identifiers sit right after their label: a narrower window is enough there.
+WINDOW_SIZES = {"ids": (45, 25)}
+
+
+def _family_hits(folded: str) -> dict[str, list[int]]:
+    """Where each triggered family's words occur. Looks at each distinct word once.
+
+    A short report is searched whole (an empty list of hits): finding positions and
+    windows would cost more than running the family's rules over a few hundred characters.
+    """
+    short = len(folded) <= SHORT
+    words = _triggering_words(folded)
+    hits = {name: [] if short else _positions(folded, found) for name, found in words.items()}
+    for name, (stems, _) in FAMILIES.items():
+        if isinstance(stems, re.Pattern):
+            first = stems.search(folded)
+            if first and short:
+                hits[name] = []
+            elif first:
+                hits[name] = [hit.start() for hit in stems.finditer(folded)]
+    return hits
+
+
+def _positions(folded: str, words: list[str]) -> list[int]:
+    found: list[int] = []
+    for word in words:
+        at = folded.find(word)
+        while at != -1:
+            found.append(at)
+            at = folded.find(word, at + len(word))
+    return found
+
+
+def _windows(folded: str, hits: list[int], lead: int, tail: int) -> list[Window]:
+    """Merged stretches around the hits, ending on a word end (lookahead stops at endpos)."""
+    merged: list[Window] = []
+    for hit in sorted(hits):
+        start, end = max(0, hit - lead), hit + tail
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], end)
+        else:
+            merged.append((start, end))
+    size = len(folded)
+    return [(start, _word_end(folded, min(end, size))) for start, end in merged]
+
+
+def _word_end(folded: str, at: int) -> int:
+    while at < len(folded) and folded[at].isalnum():
+        at += 1
+    return at
 
 
 def _mask_placeholders(folded: str) -> str:
@@ -52,24 +136,32 @@ def _mask_placeholders(folded: str) -> str:
     return PLACEHOLDER_RE.sub(lambda m: "\x00" * len(m.group()), folded)
 
 
-def _candidates(folded: str, families: list[str]) -> list[tuple[int, int, str]]:
+def _candidates(folded: str) -> list[tuple[int, int, str]]:
     found: list[tuple[int, int, str]] = []
-    for family in families:
-        for rule in FAMILIES[family][1]:
-            for match in rule.pattern.finditer(folded):
-                group = "s" if "s" in rule.pattern.groupindex else 0
-                start, end = match.span(group)
-                if start == end or (rule.veto and rule.veto(folded, start, end)):
-                    continue
-                found.append((start, end, rule.category))
+    whole = [(0, len(folded))]
+    for name, hits in _family_hits(folded).items():
+        lead, tail = WINDOW_SIZES.get(name, (LEAD, TAIL))
+        windows = whole if not hits else _windows(folded, hits, lead, tail)
+        for rule in FAMILIES[name][1]:
+            group = "s" if "s" in rule.pattern.groupindex else 0
+            for start_at, end_at in windows:
+                for match in rule.pattern.finditer(folded, start_at, end_at):
+                    start, end = match.span(group)
+                    if start == end or (rule.veto and rule.veto(folded, start, end)):
+                        continue
+                    found.append((start, end, rule.category))
     return found
 
 
 def _blocked(folded: str, found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-    spans = [m.span() for blocker in BLOCKERS for m in blocker.finditer(folded)]
-    if not spans:
-        return found
-    return [f for f in found if not any(f[0] < e and s < f[1] for s, e in spans)]
+    """Drop candidates that overlap a look-alike phrase (searched only around them)."""
+    kept = []
+    for start, end, category in found:
+        lo, hi = max(0, start - 40), _word_end(folded, min(len(folded), end + 40))
+        near = (m.span() for b in BLOCKERS for m in b.finditer(folded, lo, hi))
+        if not any(s < end and start < e for s, e in near):
+            kept.append((start, end, category))
+    return kept
 
 
 def _merge(found: list[tuple[int, int, str]]) -> list[Finding]:
@@ -105,9 +197,8 @@ def scan(text: str, lang: str | None = None) -> list[Finding]:
     if not text:
         return []
     folded = _mask_placeholders(fold(text))
-    families = _triggered(folded)
-    if not families:
+    found = _candidates(folded)
+    if not found:
         return []
-    found = _blocked(folded, _candidates(folded, families))
-    trimmed = (_trim(text, f) for f in _merge(found))
+    trimmed = (_trim(text, f) for f in _merge(_blocked(folded, found)))
     return [f for f in trimmed if f.start < f.end]

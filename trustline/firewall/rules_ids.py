@@ -63,6 +63,10 @@ ID_RULES = [
     ),
 ]
 
-FAMILIES = {
-    "ids": (r"\d{7}|\d{2,3}[- .]\d{3}[- .]\d{3}|a[-#]", ID_RULES),
+# A-numbers, receipts and SEVIS IDs have seven digits in a row or a 3-3-3 group; the
+# numbers that are only identifiers when labelled run near their label instead.
+FAMILIES: dict[str, tuple[re.Pattern[str] | tuple[str, ...], list[Rule]]] = {
+    "ids": (re.compile(r"\d(?:\d{6}|[- .]\d{3}[- .]\d)"), ID_RULES[:4]),
+    "i-94 number": (("=94", "i94", "admission", "admision"), ID_RULES[4:5]),
+    "visa number": (("visa",), ID_RULES[5:]),
 }

@@ -282,12 +282,21 @@ CARD_RULES = [
     ),
 ]
 
-FAMILIES = {
-    "papers": (r"pap[ea]|docum|indocum", PAPERS_RULES),
-    "status": (r"status|estatus|situacion|estado", STATUS_RULES),
-    "visa": (r"visa|over.?stay|stay|qued", VISA_RULES),
-    "card": (
-        r"gr[eia]{1,2}n|tarjeta|residen|mica|permit|permiso|autori[zs]|authori[zs]|ead",
-        CARD_RULES,
+# Family -> (stems, rules): the rules run only near one of the stems (engine.py).
+# A stem is a piece of a word, or a whole word when written "=ead".
+FAMILIES: dict[str, tuple[tuple[str, ...], list[Rule]]] = {
+    "papers": (("paper", "papar", "papel", "papal", "document"), PAPERS_RULES[:-1]),
+    "undocumented": (("ndocu", "ndocm", "ndocum"), PAPERS_RULES[-1:]),
+    "status": (("status", "migratori", "legal", "inmigracion"), STATUS_RULES),
+    "visa": (("visa",), [r for r in VISA_RULES if r.name != "overstayed"]),
+    "overstay": (("stay",), [r for r in VISA_RULES if r.name == "overstayed"]),
+    "green card": (
+        ("green", "gren", "grin", "grean", "grien", "verde", "residen", "reciden"),
+        CARD_RULES[:1],
+    ),
+    "mica": (("mica",), [r for r in CARD_RULES if r.name == "mica"]),
+    "permit": (
+        ("permit", "permiso", "authori", "autori", "=ead"),
+        [r for r in CARD_RULES if r.name == "work permit"],
     ),
 }

@@ -229,10 +229,18 @@ FORM_RULES = [
     ),
 ]
 
-FAMILIES = {
-    "removal": (r"d[ei]port|removal|remocion|expulsion", REMOVAL_RULES),
-    "immigration": (r"migra|uscis|ice", IMMIGRATION_CASE_RULES),
-    "illegal": (r"il+egal|legal", ILLEGAL_RULES),
-    "slur": (r"wet ?back|mojad", SLUR_RULES),
-    "form": (r"[ifjmklhoebt]-?\d|ds-?\d|tn ", FORM_RULES),
-}
+FAMILIES: dict[str, tuple[tuple[str, ...], list[Rule]]] = {
+    "removal": (("deport", "diport", "removal", "remocion", "expulsion"), REMOVAL_RULES),
+    "immigration": (("migra", "uscis", "=ice"), IMMIGRATION_CASE_RULES),
+    "illegal": (("legal",), ILLEGAL_RULES),
+    "slur": (("wetback", "=wet", "mojad"), SLUR_RULES),
+    "form": (
+        (
+            "=94", "=20", "=797", "=551", "=766", "=485", "=130", "=589", "=765", "=821", "=821d",
+            "=131", "=360", "=918", "=2019", "=160", "=1", "=1b", "=2a", "=2b", "=2", "=tn",
+            "i94", "i20", "=f1", "=j1", "=k1", "=l1", "=o1", "=m1", "=e2", "h1b", "h2a", "h2b",
+            "ds2019", "i797", "i589", "i485", "i130", "i765",
+        ),
+        FORM_RULES,
+    ),
+}  # fmt: skip

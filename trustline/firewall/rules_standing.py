@@ -237,8 +237,15 @@ CITIZEN_RULES = [
 ]
 
 
-FAMILIES = {
-    "program": (r"daca|tps|protected|proteccion|parole|permiso humanitario|asyl|asil|refug", PROGRAM_RULES),
-    "residence": (r"re[sc]iden", RESIDENCE_RULES),
-    "citizen": (r"[cs]it[iey]?[sz]en|[cs]iuda?dan|natural", CITIZEN_RULES),
+FAMILIES: dict[str, tuple[tuple[str, ...], list[Rule]]] = {
+    "daca": (("daca", "tps", "protected", "proteccion"), PROGRAM_RULES[:1]),
+    "parole": (("parole", "humanitari"), PROGRAM_RULES[1:2]),
+    "asylum": (("asyl",), PROGRAM_RULES[2:3]),
+    "asilo": (("asil",), PROGRAM_RULES[3:4]),
+    "refugee": (("refugee",), PROGRAM_RULES[4:5]),
+    "refugiado": (("refugiad", "asilad"), PROGRAM_RULES[5:6]),
+    "residence": (("residen", "reciden"), RESIDENCE_RULES),
+    "citizen": (("itizen", "itzen", "itisen", "itezen", "ityzen"), CITIZEN_RULES[:3]),
+    "naturalized": (("natural",), CITIZEN_RULES[3:4]),
+    "ciudadano": (("iudadan", "iudan"), CITIZEN_RULES[4:]),
 }
