@@ -75,9 +75,7 @@ def test_the_thread_needs_a_receipt_first(client: Client) -> None:
     assert response["Location"] == "/en/follow-up/"
 
 
-def test_the_reporter_adds_information(
-    client: Client, file_report: Callable[..., Filed]
-) -> None:
+def test_the_reporter_adds_information(client: Client, file_report: Callable[..., Filed]) -> None:
     filed = file_report()
     open_with(client, filed.receipt)
     Report.objects.filter(pk=filed.report.pk).update(unread_by_staff=False)
@@ -120,9 +118,7 @@ def test_closing_the_report_on_this_device_forgets_it(
     assert client.get("/en/follow-up/case/").status_code == 302
 
 
-def test_a_receipt_opens_a_fresh_session(
-    client: Client, file_report: Callable[..., Filed]
-) -> None:
+def test_a_receipt_opens_a_fresh_session(client: Client, file_report: Callable[..., Filed]) -> None:
     filed = file_report()
     client.get("/en/follow-up/")
     before = client.cookies.get("tl_public")

@@ -36,7 +36,9 @@ def test_it_reads_a_receipt_however_it_was_written_down(typed: str) -> None:
     assert receipts.normalize(typed) == "12345678901234567890"
 
 
-@pytest.mark.parametrize("typed", ["", "1234", "1234-5678-9012-3456-789", "1234-5678-abcd-3456-7890"])
+@pytest.mark.parametrize(
+    "typed", ["", "1234", "1234-5678-9012-3456-789", "1234-5678-abcd-3456-7890"]
+)
 def test_it_refuses_something_that_cannot_be_a_receipt(typed: str) -> None:
     with pytest.raises(receipts.ReceiptMalformed):
         receipts.normalize(typed)

@@ -1,0 +1,86 @@
+"""Promise 1, the firewall half: every stored free-text field passes the firewall.
+
+The development corpus's reports that contain a status disclosure are posted
+through every public form and every staff form that stores free text; none of
+their gold spans may reach the database or a log line.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from pathlib import Path
+from typing import Any
+
+import pytest
+from django.contrib.auth.models import User
+from django.test import Client
+
+from tests.contracts.dump import database_text
+from trustline.intake.models import Report
+
+pytestmark = pytest.mark.django_db
+
+CORPUS = Path(__file__).resolve().parents[3] / "shared" / "firewall" / "dev.jsonl"
+
+
+def positive_reports() -> list[dict[str, Any]]:
+    rows = [json.loads(line) for line in CORPUS.read_text(encoding="utf-8").splitlines() if line]
+    return [row for row in rows if row["spans"]]
+
+
+def gold_in_context(row: dict[str, Any]) -> list[str]:
+    """Each gold span with a little of the text before it, and after it: short spans
+    ("illegal") also occur harmlessly elsewhere, their context does not."""
+    text = row["text"]
+    needles = []
+    for span in row["spans"]:
+        start, end = span["start"], span["end"]
+        needles.append(text[max(0, start - 12) : end])
+        needles.append(text[start : end + 12])
+    return needles
+
+
+def file_through_the_form(client: Client, text: str, lang: str) -> Report:
+    short = text[:200]
+    response = client.post(
+        f"/{lang}/report/",
+        {
+            "category": "threats",
+            "when": "unsure",
+            "narrative": text,
+            "place": short,
+            "contact_name": short,
+            "contact_safe_times": short,
+            "role": "witness",
+            "contact_language": lang,
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:500]
+    return Report.objects.order_by("-id")[0]
+
+
+def test_no_gold_span_of_the_corpus_reaches_storage_or_logs(
+    staff: dict[str, User], caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.DEBUG)
+    officer = Client()
+    officer.force_login(staff["sam"])
+    rows = positive_reports()
+    assert len(rows) > 200
+    for row in rows:
+        lang = "es" if row["lang"] == "es" else "en"
+        reporter = Client()
+        report = file_through_the_form(reporter, row["text"], lang)
+        assert reporter.post(f"/{lang}/follow-up/case/", {"body": row["text"]}).status_code == 302
+        base = f"/staff/reports/{report.pk}/"
+        assert officer.post(base + "messages/", {"body": row["text"]}).status_code == 302
+        assert officer.post(base + "notes/", {"body": row["text"]}).status_code == 302
+        referral = {"to_status": "not_police_matter", "referral": row["text"][:2000]}
+        assert officer.post(base + "status/", referral).status_code == 302
+
+    stored = database_text() + "\n".join(r.getMessage() for r in caplog.records)
+    leaked = [
+        (row["id"], needle) for row in rows for needle in gold_in_context(row) if needle in stored
+    ]
+    assert leaked == []
