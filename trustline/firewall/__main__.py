@@ -42,9 +42,7 @@ def _answer(row: dict[str, Any], redacting: bool) -> dict[str, Any]:
     lang: str | None = row.get("lang")
     if redacting:
         return {"id": row.get("id"), "text": redact(text, lang)}
-    findings = [
-        {"start": f.start, "end": f.end, "category": f.category} for f in scan(text, lang)
-    ]
+    findings = [{"start": f.start, "end": f.end, "category": f.category} for f in scan(text, lang)]
     return {"id": row.get("id"), "findings": findings}
 
 
@@ -69,7 +67,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--redact", action="store_true", help="write redacted text, not findings")
     args = parser.parse_args(argv)
     # Invalid UTF-8 in the input becomes lone surrogates rather than a crash mid-stream.
-    with open(sys.stdin.fileno(), encoding="utf-8", errors="surrogateescape", closefd=False) as stdin:
+    fileno = sys.stdin.fileno()
+    with open(fileno, encoding="utf-8", errors="surrogateescape", closefd=False) as stdin:
         return run(stdin, sys.stdout, sys.stderr, args.redact)
 
 

@@ -14,9 +14,13 @@ BLOCKERS = [
     rx(r"visa(?: \w+)? (?:cards?|debit|credit|gift|prepaid|check ?card|signature|rewards)"),
     rx(r"visa (?:and|or|y|o|&) (?:master ?card|amex|american express|discover)"),
     rx(r"(?:master ?card|amex|discover) (?:and|or|y|o|&) visa"),
-    rx(r"(?:tarjetas?|debit|credit|gift|prepaid|capital one|chase|citi|wells fargo|vanilla)"
-       r"(?: de)?(?: (?:debito|credito|regalo))? visa"),  # fmt: skip
+    rx(
+        r"(?:tarjetas?|debit|credit|gift|prepaid|capital one|chase|citi|wells fargo|vanilla)"
+        r"(?: de)?(?: (?:debito|credito|regalo))? visa"
+    ),
     # The status of a case or a report, not of a person.
-    rx(r"(?:status|estatus|estado) (?:of|on|update|de|del) (?:(?:my|the|his|her|this|our|mi|su"
-       r"|el|la|this) )?(?:case|report|claim|complaint|investigation|caso|reporte|denuncia)"),  # fmt: skip
+    rx(
+        r"(?:status|estatus|estado) (?:of|on|update|de|del) (?:(?:my|the|his|her|this|our|mi|su"
+        r"|el|la|this) )?(?:case|report|claim|complaint|investigation|caso|reporte|denuncia)"
+    ),
 ]

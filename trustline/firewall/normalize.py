@@ -15,7 +15,7 @@ _ACCENTS: dict[str, str] = {
         "ú": "u", "ù": "u", "ü": "u", "û": "u",
         "ñ": "n", "ç": "c",
         # Typographic apostrophes and quotes, so "doesn’t" reads as "doesn't".
-        "\u2019": "'", "\u2018": "'", "\u02bc": "'", "´": "'",
+        "\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u00b4": "'",
 }  # fmt: skip
 _ACCENT_KEYS = frozenset(_ACCENTS)
 

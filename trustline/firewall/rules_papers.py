@@ -31,7 +31,8 @@ PAPERS_OF_SOMETHING = followed_by(
 LEGAL_ADJ = alt("any", "legal", "proper", "immigration", "valid", "legales", "migratorios")
 # "tiene papeles y ella no": the contrast belongs to the disclosure.
 CONTRAST = (
-    r"(?: (?:y|pero|and|but) (?:el|ella|yo|ellos|ellas|nosotros|tu|he|she|i|they|we|his \w+|her \w+)"
+    r"(?: (?:y|pero|and|but)"
+    r" (?:el|ella|yo|ellos|ellas|nosotros|tu|he|she|i|they|we|his \w+|her \w+)"
     r" (?:no|si|tampoco|not|doesn't|don't|does|do))?"
 )
 
@@ -211,9 +212,7 @@ VISA_RULES = [
     Rule(
         "overstayed",
         STATUS,
-        rx(
-            r"over[- ]?stay(?:ed|ing|s)?(?: (?:his|her|my|their|our|the|a) (?:\w+ )?visas?)?"
-        ),
+        rx(r"over[- ]?stay(?:ed|ing|s)?(?: (?:his|her|my|their|our|the|a) (?:\w+ )?visas?)?"),
     ),
     Rule(
         "stayed past the visa",
@@ -254,8 +253,13 @@ CARD_RULES = [
         STATUS,
         rx(
             f"(?:{LEAD} )?(?:{DET} )?(?:{CARD_ADJ} )?"
-            + alt(GREEN_CARD, "tarjeta verde", r"tarjeta (?:de )?re[sc]iden(?:te|cia)s?",
-                  r"(?:permanent )?resident card", r"residen(?:cy|ce) card")
+            + alt(
+                GREEN_CARD,
+                "tarjeta verde",
+                r"tarjeta (?:de )?re[sc]iden(?:te|cia)s?",
+                r"(?:permanent )?resident card",
+                r"residen(?:cy|ce) card",
+            )
             + f"(?: {CARD_MORE})?"
         ),
     ),
@@ -273,7 +277,8 @@ CARD_RULES = [
             f"(?:{LEAD} )?(?:{DET} )?(?:{CARD_ADJ} )?"
             + alt(
                 r"(?:work(?:ing)?|employment) (?:permit|authori[sz]ation)s?",
-                r"(?:tarjeta (?:de )?)?(?:permiso|autorizacion) (?:de|para) (?:trabajo|trabajar|empleo)",
+                r"(?:tarjeta (?:de )?)?(?:permiso|autorizacion) (?:de|para)"
+                r" (?:trabajo|trabajar|empleo)",
                 r"permiso de trabajo",
                 r"ead",
             )

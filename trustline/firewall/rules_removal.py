@@ -28,8 +28,10 @@ REMOVAL_RULES = [
         "was deported",
         STATUS,
         rx(
-            r"(?:was|were|got|been|gotten|get|gets) d[ei]port(?:ed|d)" + WHEN
-            + r"|(?:they|ice|immigration) d[ei]ported (?:him|her|me|them|us|my \w+)" + WHEN
+            r"(?:was|were|got|been|gotten|get|gets) d[ei]port(?:ed|d)"
+            + WHEN
+            + r"|(?:they|ice|immigration) d[ei]ported (?:him|her|me|them|us|my \w+)"
+            + WHEN
         ),
         THREAT,
     ),
@@ -77,8 +79,7 @@ IMMIGRATION_CASE_RULES = [
         "my immigration case",
         STATUS,
         rx(
-            f"(?:(?:{POSS}|(?:{HOLDING}) (?:an?|una?)) )(?:{IMMIGRATION}) {CASE_EN}"
-            + r"(?: date)?"
+            f"(?:(?:{POSS}|(?:{HOLDING}) (?:an?|una?)) )(?:{IMMIGRATION}) {CASE_EN}" + r"(?: date)?"
         ),
     ),
     Rule(
@@ -121,7 +122,8 @@ def said_of_a_thing(text: str, start: int, end: int) -> bool:
     before = re.findall(r"[\w']+", text[max(0, start - 30) : start])
     if not before:
         return False
-    subject = before[-2] if before[-1] in {"is", "es", "was", "'s", "are"} and len(before) > 1 else ""
+    copula = before[-1] in {"is", "es", "was", "'s", "are"}
+    subject = before[-2] if copula and len(before) > 1 else ""
     head = before[-1].split("'")[0]
     return subject in NEUTER or head in NEUTER
 

@@ -6,8 +6,8 @@ from .grammar import (
     HOLDING,
     NOT_TENER,
     POSS,
-    STATUS,
     SER_ESTAR,
+    STATUS,
     TENER,
     Rule,
     alt,
@@ -21,7 +21,8 @@ from .grammar import (
 IN_PROGRAM = (
     r"(?:(?:(?:estoy|esta|estan|estamos|es|son|soy|somos|is|am|are|'m|'s|'re|was|were) )?"
     + alt(
-        "con", "de", "on", "with", "under", "in", HOLDING, "renewed", "renew", "renewing", "renovar",
+        "con", "de", "on", "with", "under", "in", HOLDING, "renewed", "renew", "renewing",
+        "renovar",
         r"appl(?:y|ied|ying) for", "got", "lost", "perdio", "perdi", "qualified for",
     )
     + r" )?"
@@ -78,7 +79,10 @@ PROGRAM_RULES = [
         rx(
             alt(
                 r"(?:solicit\w*|ped\w*|pid\w*|obtuv\w*|gan\w*|aplic\w*|otorg\w*|negaron|nego"
-                r"|concedieron|esperando|" + NOT_TENER + "|" + TENER
+                r"|concedieron|esperando|"
+                + NOT_TENER
+                + "|"
+                + TENER
                 + r"|(?:le|me|nos|les) (?:dieron|dio|negaron|otorgaron)) (?:el |por |de )?asilo",
                 f"(?:{POSS} )?(?:caso|audiencia|solicitud|peticion|entrevista|corte|proceso|tramite"
                 r"|cita|solicitantes?|aplicacion|juicio|papeles|documentos) (?:de|del|por) asilo",
@@ -159,7 +163,9 @@ RESIDENCE_RULES = [
 ]
 
 CITIZEN = r"c?[cs]it[iey]?[sz]ens?"
-QUALIFIED = alt(r"u\.? ?s\.?", "us", "american", "united states", r"naturali[sz]ed", "dual", "legal")
+QUALIFIED = alt(
+    r"u\.? ?s\.?", "us", "american", "united states", r"naturali[sz]ed", "dual", "legal"
+)
 CITIZEN_ES = r"[cs]iuda?dan[oa]s?"
 CITIZEN_ES_MORE = (
     r"(?: (?:americano|americana|americanos|americanas|estadounidenses?|naturalizad[oa]s?"
