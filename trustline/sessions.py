@@ -13,7 +13,7 @@ from http.cookies import Morsel
 
 from django.conf import settings
 from django.contrib.sessions.middleware import SessionMiddleware
-from django.http import HttpRequest, HttpResponseBase
+from django.http import HttpRequest, HttpResponse
 
 
 def is_staff_path(path: str) -> bool:
@@ -25,9 +25,7 @@ class SplitSessionMiddleware(SessionMiddleware):
         name = self.cookie_name(request)
         request.session = self.SessionStore(request.COOKIES.get(name))
 
-    def process_response(
-        self, request: HttpRequest, response: HttpResponseBase
-    ) -> HttpResponseBase:
+    def process_response(self, request: HttpRequest, response: HttpResponse) -> HttpResponse:
         if is_staff_path(request.path):
             return super().process_response(request, response)
         # Django's middleware knows one cookie name: show it the public cookie under

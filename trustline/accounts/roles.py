@@ -3,8 +3,9 @@ place that asks which role a user has."""
 
 from __future__ import annotations
 
-from django.contrib.auth.base_user import AbstractBaseUser
 from django.contrib.auth.models import AnonymousUser
+from django.contrib.auth.models import User as StaffUser
+from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext_lazy as _
 
 INTAKE = "intake"
@@ -26,18 +27,26 @@ ROLES = {
 # Who may open reports at all; records custodians, auditors and IT do not.
 CASE_ROLES = frozenset({INTAKE, INVESTIGATOR, SUPERVISOR})
 
-User = AbstractBaseUser | AnonymousUser
+# Who a request or a service acts for: a staff account, or nobody.
+Actor = StaffUser | AnonymousUser
 
 
-def roles_of(user: User) -> frozenset[str]:
-    if not user.is_authenticated or not user.is_active:
+def roles_of(user: Actor) -> frozenset[str]:
+    if not isinstance(user, StaffUser) or not user.is_active:
         return frozenset()
     cached: frozenset[str] | None = getattr(user, "_trustline_roles", None)
     if cached is None:
-        cached = frozenset(user.groups.values_list("name", flat=True))  # type: ignore[union-attr]
-        user._trustline_roles = cached  # type: ignore[union-attr]
+        cached = frozenset(user.groups.values_list("name", flat=True))
+        setattr(user, "_trustline_roles", cached)  # noqa: B010 - a per-request cache
     return cached
 
 
-def has_role(user: User, *roles: str) -> bool:
+def has_role(user: Actor, *roles: str) -> bool:
     return bool(roles_of(user) & set(roles))
+
+
+def as_staff(user: Actor) -> StaffUser:
+    """The signed-in staff account behind a request, or PermissionDenied."""
+    if isinstance(user, StaffUser) and user.is_active:
+        return user
+    raise PermissionDenied

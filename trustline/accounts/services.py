@@ -1,8 +1,6 @@
 from __future__ import annotations
 
-from django.contrib.auth import get_user_model
-from django.contrib.auth.base_user import AbstractBaseUser
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import Group, User
 from django.contrib.auth.password_validation import validate_password
 from django.db import transaction
 
@@ -15,12 +13,11 @@ class UnknownRole(ValueError):
 
 
 def staff_create(
-    *, username: str, password: str, roles: list[str], actor: AbstractBaseUser | None = None
-) -> AbstractBaseUser:
+    *, username: str, password: str, roles: list[str], actor: User | None = None
+) -> User:
     unknown = set(roles) - set(ROLES)
     if unknown or not roles:
         raise UnknownRole(", ".join(sorted(unknown)) or "no role given")
-    User = get_user_model()
     validate_password(password, User(username=username))
     with transaction.atomic():
         user = User.objects.create_user(username=username, password=password)

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.contrib.auth.base_user import AbstractBaseUser
-from django.contrib.auth.models import AnonymousUser
+from django.contrib.auth.models import AnonymousUser, User
 from django.db import transaction
 from django.utils import timezone
 
@@ -15,13 +14,13 @@ from trustline.audit.models import AuditEvent, AuditHead
 def record(
     *,
     action: str,
-    actor: AbstractBaseUser | AnonymousUser | None = None,
+    actor: User | AnonymousUser | None = None,
     actor_kind: str | None = None,
     report_id: int | None = None,
     detail: dict[str, Any] | None = None,
 ) -> AuditEvent:
     """Append one event, chained to the one before, inside the caller's transaction."""
-    staff = actor if actor is not None and actor.is_authenticated else None
+    staff = actor if isinstance(actor, User) else None
     kind = actor_kind or (AuditEvent.Actor.STAFF if staff else AuditEvent.Actor.SYSTEM)
     with transaction.atomic():
         head, _ = AuditHead.objects.select_for_update().get_or_create(pk=1)

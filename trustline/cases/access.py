@@ -6,14 +6,12 @@ cannot tell a hidden case from a missing one.
 
 from __future__ import annotations
 
-from django.contrib.auth.base_user import AbstractBaseUser
-from django.contrib.auth.models import AnonymousUser
 from django.db.models import Q, QuerySet
 
-from trustline.accounts.roles import INTAKE, INVESTIGATOR, SUPERVISOR, has_role
+from trustline.accounts.roles import INTAKE, INVESTIGATOR, SUPERVISOR, Actor, has_role
 from trustline.intake.models import Report
 
-User = AbstractBaseUser | AnonymousUser
+User = Actor
 S = Report.Status
 
 # (from, to) -> roles that may move a report along that edge.

@@ -4,7 +4,8 @@ from typing import Any
 
 from django import forms
 from django.conf import settings
-from django.contrib.auth import get_user_model
+from django.contrib.auth.models import User
+from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from trustline.accounts.roles import CASE_ROLES
@@ -36,17 +37,16 @@ class InboxFilterForm(forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["assignee"].choices = [
+        self.fields["assignee"].choices = [  # type: ignore[attr-defined]
             ("", _("Anyone")),
             ("none", _("Nobody")),
             *((str(u.pk), u.get_username()) for u in case_staff()),
         ]
 
 
-def case_staff() -> Any:
+def case_staff() -> QuerySet[User]:
     return (
-        get_user_model()
-        .objects.filter(is_active=True, groups__name__in=CASE_ROLES)
+        User.objects.filter(is_active=True, groups__name__in=CASE_ROLES)
         .distinct()
         .order_by("username")
     )
@@ -66,7 +66,7 @@ class TransitionForm(forms.Form):
     )
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or {}
         target = data.get("to_status")
         if target == Report.Status.NOT_POLICE_MATTER and not data.get("referral", "").strip():
             self.add_error("referral", _("Tell the reporter where they can get help."))
@@ -76,7 +76,7 @@ class TransitionForm(forms.Form):
 
 
 class AssignForm(forms.Form):
-    assignee = forms.ModelChoiceField(
+    assignee: forms.ModelChoiceField[User] = forms.ModelChoiceField(
         label=_("Assign to"), queryset=None, required=False, empty_label=_("Nobody")
     )
 

@@ -3,11 +3,11 @@ transaction, and its audit event inside that transaction."""
 
 from __future__ import annotations
 
-from django.contrib.auth.base_user import AbstractBaseUser
-from django.contrib.auth.models import AnonymousUser
+from django.contrib.auth.models import User as StaffUser
 from django.db import transaction
 from django.utils import timezone
 
+from trustline.accounts.roles import Actor, as_staff
 from trustline.audit.services import record
 from trustline.cases.access import (
     TRANSITIONS,
@@ -22,7 +22,7 @@ from trustline.cases.models import CaseNumberCounter, Note
 from trustline.intake.models import AgencyProfile, Message, Report
 from trustline.vault.screen import screen
 
-User = AbstractBaseUser | AnonymousUser
+User = Actor
 
 
 def case_open(*, actor: User, report_id: int) -> Report:
@@ -72,18 +72,22 @@ def case_transition(
         report.updated_at = now
         report.save()
         Message.objects.create(
-            report=report, kind=Message.Kind.STATUS, status=to_status, author=actor, created_at=now
+            report=report,
+            kind=Message.Kind.STATUS,
+            status=to_status,
+            author=as_staff(actor),
+            created_at=now,
         )
         record(action="case.status", actor=actor, report_id=report.pk, detail=detail)
     return report
 
 
-def case_assign(*, actor: User, report_id: int, assignee: AbstractBaseUser | None) -> Report:
+def case_assign(*, actor: User, report_id: int, assignee: StaffUser | None) -> Report:
     with transaction.atomic():
         if not may_assign(actor):
             raise NotAllowed("assign")
         report = get_case_for_user(actor, report_id)
-        report.assignee = assignee  # type: ignore[assignment]
+        report.assignee = assignee
         report.updated_at = timezone.now()
         report.save(update_fields=["assignee", "updated_at"])
         record(
@@ -104,7 +108,7 @@ def message_to_reporter(*, actor: User, report_id: int, body: str) -> Message:
         message = Message.objects.create(
             report=report,
             kind=Message.Kind.STAFF,
-            author=actor,
+            author=as_staff(actor),
             body=screen(body, report.language),
             created_at=now,
         )
@@ -124,7 +128,7 @@ def note_add(*, actor: User, report_id: int, body: str) -> Note:
         if not may_write(actor, report):
             raise NotAllowed("note")
         note = Note.objects.create(
-            report=report, author=actor, body=screen(body), created_at=timezone.now()
+            report=report, author=as_staff(actor), body=screen(body), created_at=timezone.now()
         )
         record(action="note.add", actor=actor, report_id=report.pk, detail={"note_id": note.pk})
     return note

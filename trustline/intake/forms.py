@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django import forms
 from django.conf import settings
@@ -18,10 +18,15 @@ from trustline.intake.models import CONTACT_LANGUAGES, Category, Report
 from trustline.intake.selectors import active_categories
 from trustline.validation import no_control_characters
 
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
+
 PHONE = re.compile(r"^\+?[0-9 ()\-.]{7,25}$")
 
 
-def text_field(label: str, max_length: int, required: bool = False, **kw: Any) -> forms.CharField:
+def text_field(
+    label: StrOrPromise, max_length: int, required: bool = False, **kw: Any
+) -> forms.CharField:
     return forms.CharField(
         label=label,
         max_length=max_length,
@@ -126,7 +131,7 @@ class ReportForm(forms.Form):
                 category.group.slug, (category.group.label(lang), [])
             )
             choices.append((category.slug, category.label(lang)))
-        self.fields["category"].choices = list(groups.values())
+        self.fields["category"].choices = list(groups.values())  # type: ignore[attr-defined]
         self.fields["contact_language"].initial = lang
 
     def clean_category(self) -> Category:
@@ -141,7 +146,7 @@ class ReportForm(forms.Form):
         return phone
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or {}
         when = data.get("when")
         start, end = data.get("date_from"), data.get("date_to")
         today = timezone.localdate()

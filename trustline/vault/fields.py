@@ -29,7 +29,7 @@ class ScreeningDescriptor:
 
 
 class ProtectedTextField(models.TextField):  # type: ignore[type-arg]
-    descriptor_class = ScreeningDescriptor  # type: ignore[assignment]
+    descriptor_class = ScreeningDescriptor
 
     def from_db_value(self, value: str | None, expression: Expression, connection: Any) -> Any:
         return None if value is None else Screened(value)

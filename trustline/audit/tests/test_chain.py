@@ -35,7 +35,7 @@ def test_the_application_cannot_edit_or_delete_an_event() -> None:
         AuditEvent.objects.all().delete()
 
 
-def raw(sql: str, *params: object) -> None:
+def raw(sql: str, *params: str) -> None:
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
 
