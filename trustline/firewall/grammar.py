@@ -35,7 +35,8 @@ class Rule:
 def rx(pattern: str) -> re.Pattern[str]:
     """Compile a readable pattern: word-bounded, " " is any whitespace run, " ?" is optional."""
     spaced = pattern.replace(" ?", r"\s*").replace(" ", r"\s+")
-    return re.compile(r"(?<![\w'])" + spaced + r"(?!\w)")
+    # Not inside a word, and not the tail of a contraction ("'s" in "he's").
+    return re.compile(r"(?<!\w)(?<!\w')" + spaced + r"(?!\w)")
 
 
 def alt(*words: str) -> str:

@@ -25,7 +25,7 @@ from .grammar import (
 PAPERS = alt(r"pap[ea]rs", r"paperz", r"pap[ea]l[ea]?s", r"documents", r"documentos")
 # "papers from the court", "los papeles del carro": papers of something else.
 PAPERS_OF_SOMETHING = followed_by(
-    r"from|of|about|on|at|del|de|(?:for|to|in|para|en) (?:the|a|my|his|her|la|el|su|mi|los|las)"
+    r"from|of|about|del|de|(?:for|to|para) (?:the|a|my|his|her|la|el|su|mi|los|las)"
     r"|were|was|are|is|estaban|estan|said|says|dicen|decian|signed|firmad\w+"
 )
 LEGAL_ADJ = alt("any", "legal", "proper", "immigration", "valid", "legales", "migratorios")

@@ -185,6 +185,9 @@ SLUR_LEAD = alt(
     "soy", "es", "eres", "son", "somos", "era", "eran", "fue", "un", "una", "unos", "unas",
     "los", "las", r"pinches?", r"viej[oa]s?", r"pur[oa]s?", r"es[oa]s?", "ese", "de", r"otr[oa]s?",
     "bola de", "como", r"est[oa]s?", "este", r"maldit[oa]s?", "llama", "you", "like",
+    # Said to someone: "le gritaron mojado", "called him mojado".
+    r"gritar\w*", r"grit[oó]", r"dij\w+", r"dec[ií]\w+", r"llam\w+", r"insult\w+", "called",
+    "yelled", "calls", "call", "dicen",
 )  # fmt: skip
 SLUR_RULES = [
     Rule("wetback", STATUS, rx(r"wet ?backs?")),

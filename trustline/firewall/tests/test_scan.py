@@ -1,0 +1,166 @@
+"""What the firewall withholds and what it leaves alone, sentence by sentence.
+
+These are our own sentences, not the corpus's: they say the guide's cases in other
+words, so they check the meaning rather than the wording.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from trustline.firewall import Finding, scan
+
+
+def withheld(text: str) -> list[str]:
+    return [text[f.start : f.end] for f in scan(text)]
+
+
+def covers(text: str, phrase: str) -> bool:
+    """The phrase's characters are at least 80% withheld, as score.py counts it."""
+    start = text.index(phrase)
+    marked = [False] * len(text)
+    for f in scan(text):
+        for i in range(f.start, f.end):
+            marked[i] = True
+    chars = [i for i in range(start, start + len(phrase)) if not text[i].isspace()]
+    return sum(marked[i] for i in chars) / len(chars) >= 0.8
+
+
+DISCLOSURES = [
+    # (text, the phrase that carries the disclosure)
+    ("My cousin saw it but she is undocumented and scared.", "undocumented"),
+    ("Mi vecino es indocumentado y vio todo.", "indocumentado"),
+    ("He won't testify since he has no papers.", "has no papers"),
+    ("mi tio no tiene papeles y por eso no llama", "no tiene papeles"),
+    ("Ellos trabajan sin papeles en la obra.", "sin papeles"),
+    ("my roommate doesnt have papers so please dont use her name", "doesnt have papers"),
+    ("She came here on a student visa last year.", "on a student visa"),
+    ("His work visa expired in May and he is afraid.", "work visa expired"),
+    ("mi hermana tiene visa de turista", "visa de turista"),
+    ("A mi primo se le vencio la visa el año pasado.", "se le vencio la visa"),
+    ("Her husband overstayed his visa.", "overstayed his visa"),
+    ("My dad just got his green card.", "got his green card"),
+    ("The victim is a lawful permanent resident.", "lawful permanent resident"),
+    ("Mi esposa tiene la residencia desde 2010.", "tiene la residencia"),
+    ("I have a work permit from USCIS.", "have a work permit"),
+    ("mi permiso de trabajo se vence pronto", "permiso de trabajo"),
+    ("My son has DACA and wants to help.", "has DACA"),
+    ("Ella tiene TPS.", "tiene TPS"),
+    ("She applied for asylum in 2022.", "applied for asylum"),
+    ("Mi cuñado pidió asilo el año pasado.", "pidió asilo"),
+    ("My neighbor came here as a refugee from Syria.", "came here as a refugee"),
+    ("He is a U.S. citizen and can sign.", "is a U.S. citizen"),
+    ("We are not citizens, so we were afraid.", "are not citizens"),
+    ("Mi hija es ciudadana americana.", "es ciudadana americana"),
+    ("He was deported in 2018 and came back.", "was deported in 2018"),
+    ("A mi esposo lo deportaron dos veces.", "lo deportaron dos veces"),
+    ("I am in removal proceedings right now.", "in removal proceedings"),
+    ("Tengo una orden de deportación.", "Tengo una orden de deportación"),
+    ("I can't come Monday, I have my immigration hearing.", "my immigration hearing"),
+    ("no puedo ir, tengo mi cita de inmigración", "mi cita de inmigración"),
+    ("He told me I'm illegal and nobody will help me.", "illegal"),
+    ("ella esta ilegal aqui", "ilegal"),
+    ("They yelled 'wetback' at him.", "wetback"),
+    ("le gritaron mojado y le pegaron", "mojado"),
+    ("I'm here on humanitarian parole.", "humanitarian parole"),
+    # Robustness: casing, missing accents, misspellings, spaces and line breaks.
+    ("SHE IS UNDOCUMENTED", "UNDOCUMENTED"),
+    ("mi papa esta en proceso de deportacion", "en proceso de deportacion"),
+    ("my husband  has   no\npapers", "has   no\npapers"),
+    ("she has a grean card", "has a grean card"),
+    ("he is undocumeted", "undocumeted"),
+]
+
+
+@pytest.mark.parametrize(("text", "phrase"), DISCLOSURES)
+def test_it_withholds_a_status_disclosure(text: str, phrase: str) -> None:
+    assert covers(text, phrase), withheld(text)
+
+
+IDENTIFIERS = [
+    ("My A-number is A-201-334-876.", "A-201-334-876"),
+    ("alien number 087654321 on the letter", "087654321"),
+    ("el numero A 123456789 de mi esposo", "A 123456789"),
+    ("The receipt number was WAC2290012345.", "WAC2290012345"),
+    ("Card no. ioe0912345678", "ioe0912345678"),
+    ("My SEVIS ID is N0012345678.", "N0012345678"),
+    ("my I-94 number: 12345678901", "12345678901"),
+    ("El número de mi visa es 12345678.", "12345678"),
+]
+
+
+@pytest.mark.parametrize(("text", "number"), IDENTIFIERS)
+def test_it_withholds_an_immigration_identifier(text: str, number: str) -> None:
+    start = text.index(number)
+    assert any(
+        f.category == "DOCUMENT_ID" and f.start <= start and start + len(number) <= f.end
+        for f in scan(text)
+    ), withheld(text)
+
+
+LEFT_ALONE = [
+    "He threatened to call ICE on me if I reported him.",
+    "Mi patrón dijo que va a llamar a la migra si me quejo.",
+    "He said he'd make sure I get deported.",
+    "My Visa debit card was used at two stores.",
+    "Me clonaron la tarjeta de débito Visa.",
+    "She slipped on black ice outside the store.",
+    "The ice cream truck hit a parked car.",
+    "A car was illegally parked in the fire lane.",
+    "Neighbors are setting off illegal fireworks again.",
+    "There is illegal dumping behind the plant.",
+    "That's illegal, what he is doing.",
+    "My grandfather is a senior citizen and was scammed.",
+    "The guard made a citizen's arrest.",
+    "A concerned citizen called about the noise.",
+    "The suspect had a Honduran accent and fled to Mexico.",
+    "We ate at a Guatemalan restaurant before it happened.",
+    "Someone stole my passport, number 123456789, from the car.",
+    "Me robaron los papeles del carro de la guantera.",
+    "He was served divorce papers last week.",
+    "The immigration law office on 5th St was vandalized.",
+    "Kids in alien costumes broke the window.",
+    "El piso estaba mojado y la señora se cayó.",
+    "What is the status of my case?",
+    "¿Cuál es el estatus de mi reporte?",
+    "My husband is on parole for an old robbery.",
+    "Mi abuela vive en un asilo de ancianos.",
+    "Road rage on I-94 eastbound near exit 210.",
+    "He had a residential parking permit on the windshield.",
+    "Call me at 555-123-4567 after 5pm.",
+    "The green house on the corner was egged.",
+    "Un ciudadano llamó para reportar el choque.",
+    "Entraron a la residencia de mis suegros.",
+    "He drove a green Civic and a white van.",
+]
+
+
+@pytest.mark.parametrize("text", LEFT_ALONE)
+def test_it_leaves_the_crime_facts_alone(text: str) -> None:
+    assert scan(text) == []
+
+
+def test_it_leaves_a_threat_to_call_ice_alone_but_withholds_the_status_beside_it() -> None:
+    text = "He threatened to call ICE on me because I have no papers."
+    assert withheld(text) == ["have no papers"]
+
+
+def test_it_keeps_a_stolen_passport_number_but_not_a_green_card_number() -> None:
+    text = "They took my passport C03005988 and my green card, number SRC1987654321."
+    found = withheld(text)
+    assert "C03005988" not in " ".join(found)
+    assert "SRC1987654321" in found
+
+
+def test_findings_are_sorted_disjoint_and_categorised() -> None:
+    text = "I have no papers. My A-number is A123456789. Mi hermano es indocumentado."
+    found = scan(text)
+    assert found == sorted(found, key=lambda f: f.start)
+    assert all(a.end <= b.start for a, b in zip(found, found[1:], strict=False))
+    assert {f.category for f in found} == {"STATUS", "DOCUMENT_ID"}
+    assert all(isinstance(f, Finding) for f in found)
+
+
+def test_the_language_hint_changes_nothing_found() -> None:
+    text = "my brother no tiene papeles and he saw it"
+    assert scan(text, "en") == scan(text, "es") == scan(text, "mixed") == scan(text)
