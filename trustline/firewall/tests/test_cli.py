@@ -6,11 +6,14 @@ import io
 import json
 import subprocess
 import sys
+from typing import Any
 
 from trustline.firewall.__main__ import run
 
 
-def filter_lines(lines: list[str], redacting: bool = False) -> tuple[int, list[dict], str]:
+def filter_lines(
+    lines: list[str], redacting: bool = False
+) -> tuple[int, list[dict[str, Any]], str]:
     stdout, stderr = io.StringIO(), io.StringIO()
     status = run(io.StringIO("\n".join(lines) + "\n"), stdout, stderr, redacting)
     return status, [json.loads(line) for line in stdout.getvalue().splitlines()], stderr.getvalue()

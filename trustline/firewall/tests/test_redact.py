@@ -22,9 +22,9 @@ STATUS_BITS = [
 ]  # fmt: skip
 # Arbitrary text, including lone surrogates, NULs, RTL, CJK and emoji, mixed with
 # words the rules care about so that findings actually happen.
-texts = st.lists(
-    st.one_of(st.text(max_size=30), st.sampled_from(STATUS_BITS)), max_size=12
-).map(" ".join)
+texts = st.lists(st.one_of(st.text(max_size=30), st.sampled_from(STATUS_BITS)), max_size=12).map(
+    " ".join
+)
 
 
 @settings(max_examples=300, deadline=None)

@@ -6,6 +6,8 @@ words, so they check the meaning rather than the wording.
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 
 from trustline.firewall import Finding, scan
@@ -156,7 +158,7 @@ def test_findings_are_sorted_disjoint_and_categorised() -> None:
     text = "I have no papers. My A-number is A123456789. Mi hermano es indocumentado."
     found = scan(text)
     assert found == sorted(found, key=lambda f: f.start)
-    assert all(a.end <= b.start for a, b in zip(found, found[1:], strict=False))
+    assert all(a.end <= b.start for a, b in itertools.pairwise(found))
     assert {f.category for f in found} == {"STATUS", "DOCUMENT_ID"}
     assert all(isinstance(f, Finding) for f in found)
 
