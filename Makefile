@@ -17,7 +17,7 @@ install: $(VENV)/.installed
 
 # Compiled catalogs are build output, made from the .po files we keep in git.
 messages: install
-	$(BIN)/pybabel compile -q -d trustline/locale -D django
+	$(BIN)/pybabel compile --statistics -d trustline/locale -D django
 
 var/demo.env: | install
 	mkdir -p var

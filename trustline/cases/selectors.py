@@ -16,7 +16,10 @@ def inbox(user: User, filters: dict[str, Any], page: str | int | None) -> Page[R
     reports = visible_reports(user)
     if filters.get("q"):
         q = filters["q"].strip()
-        reports = reports.filter(Q(reference__iexact=q) | Q(case_number__iexact=q))
+        # Exact matches use the unique indexes; references are upper case.
+        reports = reports.filter(
+            Q(reference=q.upper()) | Q(case_number=q) | Q(case_number=q.upper())
+        )
     if filters.get("status"):
         reports = reports.filter(status=filters["status"])
     if filters.get("category"):
@@ -27,7 +30,7 @@ def inbox(user: User, filters: dict[str, Any], page: str | int | None) -> Page[R
         reports = reports.filter(assignee__isnull=True)
     elif filters.get("assignee"):
         reports = reports.filter(assignee_id=filters["assignee"])
-    # New reports first, then the rest newest first.
+    # Newest first, in the order of the (status, -created_at) and created_at indexes.
     reports = (
         reports.select_related("category", "assignee")
         .only(
@@ -42,7 +45,7 @@ def inbox(user: User, filters: dict[str, Any], page: str | int | None) -> Page[R
             "category__nibrs_code",
             "assignee__username",
         )
-        .order_by("-unread_by_staff", "-created_at", "-id")
+        .order_by("-created_at", "-id")
     )
     return Paginator(reports, settings.INBOX_PAGE_SIZE).get_page(page)
 

@@ -19,12 +19,12 @@ def test_it_sends_anonymous_visitors_to_the_login_page(client: Client) -> None:
     assert response["Location"].startswith("/staff/login/")
 
 
-def test_it_lists_new_reports_first_with_counts(
+def test_it_lists_the_newest_reports_first_with_counts(
     client: Client, staff: dict[str, User], file_report: Callable[..., Filed]
 ) -> None:
     older = file_report()
     newer = file_report()
-    Report.objects.filter(pk=older.report.pk).update(unread_by_staff=False, status="in_review")
+    Report.objects.filter(pk=older.report.pk).update(status="in_review")
     client.force_login(staff["sam"])
     page = client.get("/staff/").content.decode()
     assert page.index(newer.report.reference) < page.index(older.report.reference)

@@ -1,0 +1,71 @@
+"""Settings fail closed: no secret, no start; no DEBUG unless asked for."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import pytest
+from django.core.exceptions import ImproperlyConfigured
+
+from trustline.env import env_bool, env_int, env_secret
+
+PROBE = "import django; django.setup(); from django.conf import settings; print(settings.DEBUG)"
+
+
+def run_settings(**env: str) -> subprocess.CompletedProcess[str]:
+    clean = {k: v for k, v in os.environ.items() if not k.startswith("TRUSTLINE_")}
+    clean.update(env, DJANGO_SETTINGS_MODULE="trustline.settings")
+    return subprocess.run(  # noqa: S603 - our own interpreter and a fixed probe
+        [sys.executable, "-c", PROBE], env=clean, capture_output=True, text=True, check=False
+    )
+
+
+SECRETS = {"TRUSTLINE_SECRET_KEY": "k" * 40, "TRUSTLINE_RECEIPT_PEPPER": "p" * 40}
+
+
+def test_it_refuses_to_start_without_a_secret_key() -> None:
+    result = run_settings(TRUSTLINE_RECEIPT_PEPPER="p" * 40)
+    assert result.returncode != 0
+    assert "TRUSTLINE_SECRET_KEY" in result.stderr
+    assert "no default secret" in result.stderr
+
+
+def test_it_refuses_to_start_without_a_receipt_pepper() -> None:
+    result = run_settings(TRUSTLINE_SECRET_KEY="k" * 40)
+    assert result.returncode != 0
+    assert "TRUSTLINE_RECEIPT_PEPPER" in result.stderr
+
+
+def test_debug_is_off_unless_asked_for() -> None:
+    assert run_settings(**SECRETS).stdout.strip() == "False"
+    assert run_settings(**SECRETS, TRUSTLINE_DEBUG="1").stdout.strip() == "True"
+
+
+def test_a_secret_can_come_from_a_file(tmp_path: object, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = os.path.join(str(tmp_path), "secret")
+    with open(path, "w", encoding="utf-8") as f:
+        f.write("s" * 40 + "\n")
+    monkeypatch.delenv("TRUSTLINE_TEST_SECRET", raising=False)
+    monkeypatch.setenv("TRUSTLINE_TEST_SECRET_FILE", path)
+    assert env_secret("TRUSTLINE_TEST_SECRET") == "s" * 40
+
+
+def test_a_short_secret_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("TRUSTLINE_TEST_SECRET", "short")
+    with pytest.raises(ImproperlyConfigured, match="at least 32"):
+        env_secret("TRUSTLINE_TEST_SECRET")
+
+
+@pytest.mark.parametrize("raw", ["maybe", "2"])
+def test_a_misspelled_boolean_is_refused(monkeypatch: pytest.MonkeyPatch, raw: str) -> None:
+    monkeypatch.setenv("TRUSTLINE_TEST_FLAG", raw)
+    with pytest.raises(ImproperlyConfigured):
+        env_bool("TRUSTLINE_TEST_FLAG")
+
+
+def test_a_number_that_is_not_a_number_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("TRUSTLINE_TEST_NUMBER", "ten")
+    with pytest.raises(ImproperlyConfigured, match="whole number"):
+        env_int("TRUSTLINE_TEST_NUMBER", 1)
