@@ -28,13 +28,18 @@ FAMILIES: dict[str, tuple[Stems, list[Rule]]] = {
     **rules_removal.FAMILIES,
     **rules_ids.FAMILIES,
 }
-# Rules run only near a stem of their family: LEAD characters before it (room for
-# "in the process of getting her residency") and TAIL after it.
-LEAD = 55
-TAIL = 60
-SHORT = 0  # characters: a text this short is searched whole
+LEAD = 40
+TAIL = 45
 Window = tuple[int, int]
 WORD = re.compile(r"\w+")
+PATTERN_STEMS = [
+    (name, stems) for name, (stems, _) in FAMILIES.items() if isinstance(stems, re.Pattern)
+]
+# Each family's rules with the group that holds the span ("s" when the rule has context).
+RULES = {
+    name: [(rule, "s" if "s" in rule.pattern.groupindex else 0) for rule in rules]
+    for name, (_, rules) in FAMILIES.items()
+}
 # Stems are substrings of a word, or whole words when written "=ice" (not "police").
 SUBSTRING_STEMS = [
     (stem, name)
@@ -50,9 +55,11 @@ for _name, (_stems, _) in FAMILIES.items():
             WORD_STEMS.setdefault(_stem[1:], []).append(_name)
 
 
-def _families_of(word: str) -> tuple[str, ...]:
-    found = {name for stem, name in SUBSTRING_STEMS if stem in word}
-    found.update(WORD_STEMS.get(word, ()))
+def _families_of(token: str) -> tuple[str, ...]:
+    """Families a whitespace-separated token triggers ("(ice)," holds the word "ice")."""
+    found = {name for stem, name in SUBSTRING_STEMS if stem in token}
+    for word in WORD.findall(token):
+        found.update(WORD_STEMS.get(word, ()))
     return tuple(sorted(found))
 
 
@@ -60,43 +67,50 @@ def _families_of(word: str) -> tuple[str, ...]:
 # words, so after a warm-up a report's words are checked with one set difference.
 # Bounded so that a stream of random tokens cannot grow it without limit.
 _INERT: set[str] = set()
-_INERT_LIMIT = 200_000
+_TRIGGERS: dict[str, tuple[str, ...]] = {}
+_CACHE_LIMIT = 200_000
 
 
 def _triggering_words(folded: str) -> dict[str, list[str]]:
-    """Family -> the words of this text that trigger it."""
+    """Family -> the tokens of this text that trigger it.
+
+    Tokens are split on whitespace, far cheaper than a word regex; punctuation stuck to
+    a token only makes it a different cache entry.
+    """
     words: dict[str, list[str]] = {}
-    for word in set(WORD.findall(folded)) - _INERT:
-        families = _families_of(word)
-        if not families:
-            if len(_INERT) < _INERT_LIMIT:
-                _INERT.add(word)
-            continue
+    for word in set(folded.split()) - _INERT:
+        families = _TRIGGERS.get(word)
+        if families is None:
+            families = _families_of(word)
+            if len(_INERT) + len(_TRIGGERS) < _CACHE_LIMIT:
+                (_TRIGGERS.__setitem__(word, families) if families else _INERT.add(word))
         for name in families:
             words.setdefault(name, []).append(word)
     return words
 
 
-# Identifiers sit right after their label: a narrower window is enough there.
-WINDOW_SIZES = {"ids": (45, 25)}
+# Rules run in windows of LEAD characters before a stem and TAIL after it; most rules
+# need little room, these families' phrases reach further from their stem.
+WINDOW_SIZES = {
+    "visa": (70, 55),  # "se quedó después de que se le acabó la visa"
+    "residence": (55, 45),  # "in the process of getting her residency"
+    "i-94 number": (15, 70),  # "I-94 # from my phone: 69301847215"
+    "visa number": (15, 50),
+    "ids": (40, 25),
+    "removal": (45, 50),
+    "daca": (45, 50),
+    "naturalized": (30, 50),
+}
 
 
 def _family_hits(folded: str) -> dict[str, list[int]]:
-    """Where each triggered family's words occur. Looks at each distinct word once.
-
-    A short report is searched whole (an empty list of hits): finding positions and
-    windows would cost more than running the family's rules over a few hundred characters.
-    """
-    short = len(folded) <= SHORT
+    """Where each triggered family's stems occur. Looks at each distinct token once."""
     words = _triggering_words(folded)
-    hits = {name: [] if short else _positions(folded, found) for name, found in words.items()}
-    for name, (stems, _) in FAMILIES.items():
-        if isinstance(stems, re.Pattern):
-            first = stems.search(folded)
-            if first and short:
-                hits[name] = []
-            elif first:
-                hits[name] = [hit.start() for hit in stems.finditer(folded)]
+    hits = {name: _positions(folded, found) for name, found in words.items()}
+    for name, stems in PATTERN_STEMS:
+        found = [hit.start() for hit in stems.finditer(folded)]
+        if found:
+            hits[name] = found
     return hits
 
 
@@ -138,12 +152,9 @@ def _mask_placeholders(folded: str) -> str:
 
 def _candidates(folded: str) -> list[tuple[int, int, str]]:
     found: list[tuple[int, int, str]] = []
-    whole = [(0, len(folded))]
     for name, hits in _family_hits(folded).items():
-        lead, tail = WINDOW_SIZES.get(name, (LEAD, TAIL))
-        windows = whole if not hits else _windows(folded, hits, lead, tail)
-        for rule in FAMILIES[name][1]:
-            group = "s" if "s" in rule.pattern.groupindex else 0
+        windows = _windows(folded, hits, *WINDOW_SIZES.get(name, (LEAD, TAIL)))
+        for rule, group in RULES[name]:
             for start_at, end_at in windows:
                 for match in rule.pattern.finditer(folded, start_at, end_at):
                     start, end = match.span(group)
