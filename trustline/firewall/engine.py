@@ -1,4 +1,4 @@
-"""The scanner: fold, prefilter, run the triggered rule families, drop look-alikes, merge."""
+"""The scanner: fold, find the triggered rule families, run their rules near the triggers, merge."""
 
 from __future__ import annotations
 
@@ -6,7 +6,6 @@ import re
 from dataclasses import dataclass
 
 from . import rules_ids, rules_papers, rules_removal, rules_standing
-from .blockers import BLOCKERS
 from .grammar import DOCUMENT_ID, Rule
 from .normalize import fold
 from .placeholders import PLACEHOLDER_RE
@@ -164,17 +163,6 @@ def _candidates(folded: str) -> list[tuple[int, int, str]]:
     return found
 
 
-def _blocked(folded: str, found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-    """Drop candidates that overlap a look-alike phrase (searched only around them)."""
-    kept = []
-    for start, end, category in found:
-        lo, hi = max(0, start - 40), _word_end(folded, min(len(folded), end + 40))
-        near = (m.span() for b in BLOCKERS for m in b.finditer(folded, lo, hi))
-        if not any(s < end and start < e for s, e in near):
-            kept.append((start, end, category))
-    return kept
-
-
 def _merge(found: list[tuple[int, int, str]]) -> list[Finding]:
     """Union overlapping spans; an identifier inside a merged span makes it DOCUMENT_ID."""
     merged: list[Finding] = []
@@ -211,5 +199,5 @@ def scan(text: str, lang: str | None = None) -> list[Finding]:
     found = _candidates(folded)
     if not found:
         return []
-    trimmed = (_trim(text, f) for f in _merge(_blocked(folded, found)))
+    trimmed = (_trim(text, f) for f in _merge(found))
     return [f for f in trimmed if f.start < f.end]

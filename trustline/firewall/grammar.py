@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 STATUS = "STATUS"
 DOCUMENT_ID = "DOCUMENT_ID"
@@ -99,3 +99,22 @@ def followed_by(pattern: str) -> Veto:
 
 def any_of(*vetoes: Veto) -> Veto:
     return lambda text, start, end: any(v(text, start, end) for v in vetoes)
+
+
+def inside_phrase(*patterns: re.Pattern[str]) -> Veto:
+    """Veto when the match overlaps one of these look-alike phrases ("Visa debit card")."""
+
+    def veto(text: str, start: int, end: int) -> bool:
+        low, high = max(0, start - 40), min(len(text), end + 40)
+        return any(
+            found.start() < end and start < found.end()
+            for pattern in patterns
+            for found in pattern.finditer(text, low, high)
+        )
+
+    return veto
+
+
+def vetoed(rules: list[Rule], veto: Veto) -> list[Rule]:
+    """The same rules, each also vetoed by `veto`."""
+    return [replace(rule, veto=any_of(rule.veto, veto) if rule.veto else veto) for rule in rules]

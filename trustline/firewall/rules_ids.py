@@ -68,5 +68,5 @@ ID_RULES = [
 FAMILIES: dict[str, tuple[re.Pattern[str] | tuple[str, ...], list[Rule]]] = {
     "ids": (re.compile(r"\d(?:\d{6}|[- .]\d{3}[- .]\d)"), ID_RULES[:4]),
     "i-94 number": (("=94", "i94", "admission", "admision"), ID_RULES[4:5]),
-    "visa number": (("visa",), ID_RULES[5:]),
+    "visa number": (("visa",), ID_RULES[5:]),  # a Visa card's number has 16 digits
 }

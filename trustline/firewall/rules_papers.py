@@ -18,8 +18,10 @@ from .grammar import (
     alt,
     any_of,
     followed_by,
+    inside_phrase,
     preceded_by,
     rx,
+    vetoed,
 )
 
 PAPERS = alt(r"pap[ea]rs", r"paperz", r"pap[ea]l[ea]?s", r"documents", r"documentos")
@@ -287,13 +289,32 @@ CARD_RULES = [
     ),
 ]
 
+# Look-alikes that share a rule's own words. Visa the card brand: "my Visa debit card",
+# "tarjeta de débito Visa", "Visa y Mastercard".
+VISA_CARD = inside_phrase(
+    rx(r"visa(?: \w+)? (?:cards?|debit|credit|gift|prepaid|check ?card|signature|rewards)"),
+    rx(r"visa (?:and|or|y|o|&) (?:master ?card|amex|american express|discover)"),
+    rx(r"(?:master ?card|amex|discover) (?:and|or|y|o|&) visa"),
+    rx(
+        r"(?:tarjetas?|debit|credit|gift|prepaid|capital one|chase|citi|wells fargo|vanilla)"
+        r"(?: de)?(?: (?:debito|credito|regalo))? visa"
+    ),
+)
+# The status of a case or a report, not of a person.
+CASE_STATUS = inside_phrase(
+    rx(
+        r"(?:status|estatus|estado) (?:of|on|update|de|del) (?:(?:my|the|his|her|this|our|mi|su"
+        r"|el|la|this) )?(?:case|report|claim|complaint|investigation|caso|reporte|denuncia)"
+    ),
+)
+
 # Family -> (stems, rules): the rules run only near one of the stems (engine.py).
 # A stem is a piece of a word, or a whole word when written "=ead".
 FAMILIES: dict[str, tuple[tuple[str, ...], list[Rule]]] = {
     "papers": (("paper", "papar", "papel", "papal", "document"), PAPERS_RULES[:-1]),
     "undocumented": (("ndocu", "ndocm", "ndocum"), PAPERS_RULES[-1:]),
-    "status": (("status", "migratori", "legal", "inmigracion"), STATUS_RULES),
-    "visa": (("visa",), [r for r in VISA_RULES if r.name != "overstayed"]),
+    "status": (("status", "migratori", "legal", "inmigracion"), vetoed(STATUS_RULES, CASE_STATUS)),
+    "visa": (("visa",), vetoed([r for r in VISA_RULES if r.name != "overstayed"], VISA_CARD)),
     "overstay": (("stay",), [r for r in VISA_RULES if r.name == "overstayed"]),
     "green card": (
         ("green", "gren", "grin", "grean", "grien", "verde", "residen", "reciden"),
