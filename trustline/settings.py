@@ -132,6 +132,7 @@ USE_TZ = True
 TIME_ZONE = env_str("TRUSTLINE_TIME_ZONE", "America/Los_Angeles")
 
 STATIC_URL = "/static/"
+STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = Path(env_str("TRUSTLINE_STATIC_ROOT", str(VAR_DIR / "static")))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
