@@ -178,7 +178,10 @@ def _merge(found: list[tuple[int, int, str]]) -> list[Finding]:
 
 def _trim(text: str, finding: Finding) -> Finding:
     start, end = finding.start, finding.end
-    while start < end and not text[start].isalnum() and text[start] not in "#'":
+    if text[start] == "'":  # a contraction's tail ("'m here on a visa"): not withheld
+        while start < end and not text[start].isspace():
+            start += 1
+    while start < end and not text[start].isalnum() and text[start] != "#":
         start += 1
     while end > start and not text[end - 1].isalnum():
         end -= 1

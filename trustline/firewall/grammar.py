@@ -35,8 +35,9 @@ class Rule:
 def rx(pattern: str) -> re.Pattern[str]:
     """Compile a readable pattern: word-bounded, " " is any whitespace run, " ?" is optional."""
     spaced = pattern.replace(" ?", r"\s*").replace(" ", r"\s+")
-    # Not inside a word, and not the tail of a contraction ("'s" in "he's").
-    return re.compile(r"(?<!\w)(?<!\w')" + spaced + r"(?!\w)")
+    # Start at a word's start, or at a contraction's apostrophe ("'m" in "I'm"), never
+    # inside a word or after that apostrophe ("s" of "he's").
+    return re.compile(r"(?:(?<!\w)(?<!\w')|(?<=\w)(?='))" + spaced + r"(?!\w)")
 
 
 def alt(*words: str) -> str:

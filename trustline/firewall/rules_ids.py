@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from .grammar import DOCUMENT_ID, Rule, any_of, preceded_by, rx
+from .grammar import DOCUMENT_ID, Rule, preceded_by, rx
 
 A_DIGITS = r"(?:\d{8,9}|\d{3}[- .]\d{3}[- .]\d{3}|\d{2}[- .]\d{3}[- .]\d{3})"
 # A passport number can look like an A-number ("A12345678"); a stolen passport's stays.
@@ -28,13 +28,13 @@ ID_RULES = [
         "A-number",
         DOCUMENT_ID,
         rx(r"a(?:[-#.]|# ?|-# ?| #? ?)?" + A_DIGITS + r"(?![-\d])"),
-        any_of(PASSPORT, preceded_by(r"\d[- ]?$", 3)),
+        PASSPORT,
     ),
     Rule(
         "labelled A-number",
         DOCUMENT_ID,
         rx(
-            r"(?:alien|a-?number|a#|a-#|alien registration|registration|uscis|numero a|numero de"
+            r"(?:alien|a[- ]?number|a#|a-#|alien registration|registration|uscis|numero a|numero de"
             r" (?:extranjero|registro de extranjero|a|uscis)|a-?numero)"
             r"(?: (?:number|no\.?|#|num|numero))?(?: (?:is|es|was|era|de|en uscis es))?[\s:#]*"
             r"(?P<s>" + A_DIGITS + r")(?![-\d])"

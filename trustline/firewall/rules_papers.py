@@ -190,7 +190,8 @@ VISA_RULES = [
         "visa expired",
         STATUS,
         rx(
-            f"(?:{POSS}|a|an) (?:\\w+ )?{VISA} (?:(?:is|was|has|had|will|would|could|got|just"
+            f"(?:{POSS}|a|an|\\w+'s|\\w+s') (?:\\w+ )?{VISA} "
+            r"(?:(?:is|was|has|had|will|would|could|got|just"
             r"|already|is about to|are|were|have|be|been|going to|gonna) )*" + VISA_EXPIRY
         ),
     ),

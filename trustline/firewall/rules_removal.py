@@ -92,6 +92,26 @@ IMMIGRATION_CASE_RULES = [
         ),
     ),
     Rule(
+        "monitored by ICE",
+        STATUS,
+        rx(
+            r"(?:ankle monitor|ankle bracelet|grillete(?: electronico)?|brazalete(?: electronico)?)"
+            r" (?:from|by|de|del|de la) (?:ice|immigration|inmigracion|migracion|la migra)"
+        ),
+    ),
+    Rule(
+        "hearing in immigration court",
+        STATUS,
+        rx(
+            f"(?:(?:{POSS}|(?:{HOLDING}) (?:an?|una?)) )(?:{CASE_EN}|{CASE_ES}) "
+            + alt(
+                r"(?:in|at|before|with) (?:the )?immigration (?:court|office|judge)",
+                r"(?:en|ante|con) (?:la |el )?(?:corte|oficina|juez|jueza) de (?:i[nm]migracion"
+                r"|migracion)",
+            )
+        ),
+    ),
+    Rule(
         "mi cita de inmigracion",
         STATUS,
         rx(
@@ -172,7 +192,9 @@ ILLEGAL_RULES = [
                 r"|in the (?:us|country))",
                 r"(?:entered|crossed|came|come|living|lives|live|staying|stays|working|works"
                 r"|entro|entre|entraron|cruzo|cruce|cruzaron|vive|vivo|viven|vivimos|esta|estoy"
-                r"|estan|estamos) (?:in |into |over |the border |la frontera |al pais |here"
+                r"|estan|estamos) (?:in |into |over |the border |la frontera |al pais |here "
+                r"|the country "
+                r"|this country |the us |el pais |a este pais |a (?:los )?estados unidos "
                 f" |aqui )?{ILLEGAL}(?:ly|mente)",
                 r"(?:not|isn't|aren't|no (?:esta|estoy|estan|estamos)) (?:here )?legal(?:ly|mente)?"
                 r" (?:here|aqui|en este pais|in this country)",

@@ -44,6 +44,11 @@ PROGRAM_RULES = [
         ),
     ),
     Rule(
+        "dreamer",
+        STATUS,
+        rx(r"(?:(?:am|'m|is|are|'re|soy|es|somos|son) (?:a |an |un |una )?)dreamers?"),
+    ),
+    Rule(
         "humanitarian parole",
         STATUS,
         rx(
@@ -52,6 +57,9 @@ PROGRAM_RULES = [
                 r"|nicaraguan|ukrainian|afghan|u4u) parole",
                 r"parole (?:humanitari[oa]|in place)",
                 r"paroled (?:in|into)",
+                r"parole (?:from|through|by|de|por)"
+                r" (?:cbp|ice|dhs|uscis|immigration|border patrol)",
+                r"(?:cbp|ice|dhs|uscis) parole",
                 r"permiso humanitario",
             )
         ),
@@ -180,6 +188,8 @@ CITIZEN_RULES = [
             r"|aren't|wasn't|ain't|never|not)(?: not| never| even| also)* )+"
             f"(?:a |an )?(?:{QUALIFIED}[ -])*{CITIZEN}(?!'s|s')"
         ),
+        # "a citizen of this neighborhood"; a citizen of another country is nationality.
+        followed_by(r"of(?! (?:the )?(?:u\.? ?s|united states|this country|america)\b)"),
     ),
     Rule(
         "us citizen",
@@ -244,12 +254,12 @@ CITIZEN_RULES = [
 
 
 FAMILIES: dict[str, tuple[tuple[str, ...], list[Rule]]] = {
-    "daca": (("daca", "tps", "protected", "proteccion"), PROGRAM_RULES[:1]),
-    "parole": (("parole", "humanitari"), PROGRAM_RULES[1:2]),
-    "asylum": (("asyl",), PROGRAM_RULES[2:3]),
-    "asilo": (("asil",), PROGRAM_RULES[3:4]),
-    "refugee": (("refugee",), PROGRAM_RULES[4:5]),
-    "refugiado": (("refugiad", "asilad"), PROGRAM_RULES[5:6]),
+    "daca": (("daca", "tps", "protected", "proteccion", "dreamer"), PROGRAM_RULES[:2]),
+    "parole": (("parole", "humanitari"), PROGRAM_RULES[2:3]),
+    "asylum": (("asyl",), PROGRAM_RULES[3:4]),
+    "asilo": (("asil",), PROGRAM_RULES[4:5]),
+    "refugee": (("refugee",), PROGRAM_RULES[5:6]),
+    "refugiado": (("refugiad", "asilad"), PROGRAM_RULES[6:7]),
     "residence": (("residen", "reciden"), RESIDENCE_RULES),
     "citizen": (("itizen", "itzen", "itisen", "itezen", "ityzen"), CITIZEN_RULES[:3]),
     "naturalized": (("natural",), CITIZEN_RULES[3:4]),

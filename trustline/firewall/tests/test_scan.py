@@ -65,6 +65,16 @@ DISCLOSURES = [
     ("They yelled 'wetback' at him.", "wetback"),
     ("le gritaron mojado y le pegaron", "mojado"),
     ("I'm here on humanitarian parole.", "humanitarian parole"),
+    ("He entered the country illegally in 2015.", "entered the country illegally"),
+    ("My brother's visa ran out last year.", "brother's visa ran out"),
+    ("I'm a Dreamer and I saw who did it.", "a Dreamer"),
+    ("I'm in the country on parole from CBP.", "parole from CBP"),
+    ("I wear an ankle monitor from ICE.", "ankle monitor from ICE"),
+    ("Tengo una audiencia en la corte de inmigración.", "audiencia en la corte de inmigración"),
+    ("She doesn't have documents and is afraid of the police.", "doesn't have documents"),
+    ("Mi visa de turista ya se venció.", "visa de turista"),
+    ("Soy solicitante de asilo.", "solicitante de asilo"),
+    ("Fui deportado dos veces.", "Fui deportado dos veces"),
     # Robustness: casing, missing accents, misspellings, spaces and line breaks.
     ("SHE IS UNDOCUMENTED", "UNDOCUMENTED"),
     ("mi papa esta en proceso de deportacion", "en proceso de deportacion"),
@@ -81,6 +91,8 @@ def test_it_withholds_a_status_disclosure(text: str, phrase: str) -> None:
 
 IDENTIFIERS = [
     ("My A-number is A-201-334-876.", "A-201-334-876"),
+    ("My A number is 123-456-789.", "123-456-789"),
+    ("A00.000.001 A00.000.002", "A00.000.002"),
     ("alien number 087654321 on the letter", "087654321"),
     ("el numero A 123456789 de mi esposo", "A 123456789"),
     ("The receipt number was WAC2290012345.", "WAC2290012345"),
@@ -134,6 +146,12 @@ LEFT_ALONE = [
     "Un ciudadano llamó para reportar el choque.",
     "Entraron a la residencia de mis suegros.",
     "He drove a green Civic and a white van.",
+    "I'm a citizen of this neighborhood and I'm tired of the noise.",
+    "She said she'd report me to ICE.",
+    "He said I'd be deported if I complained.",
+    "The refugee center on 3rd was vandalized.",
+    "Se refugiaron en la iglesia durante el tiroteo.",
+    "It's legal to park there after 6.",
 ]
 
 
