@@ -9,6 +9,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
+from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods, require_POST
 
 from trustline.intake import receipts, throttle
@@ -29,6 +30,7 @@ def landing(request: HttpRequest) -> HttpResponse:
     return render(request, "intake/landing.html")
 
 
+@sensitive_post_parameters()
 @never_cache
 @require_http_methods(["GET", "POST"])
 def report_form(request: HttpRequest) -> HttpResponse:
@@ -102,6 +104,7 @@ def sent(request: HttpRequest) -> HttpResponse:
     return render(request, "intake/sent.html", {"report": report})
 
 
+@sensitive_post_parameters()
 @never_cache
 @require_http_methods(["GET", "POST"])
 def follow_up(request: HttpRequest) -> HttpResponse:
@@ -129,6 +132,7 @@ def follow_up(request: HttpRequest) -> HttpResponse:
     return render(request, "intake/follow_up.html", {"form": form})
 
 
+@sensitive_post_parameters()
 @never_cache
 @require_http_methods(["GET", "POST"])
 def thread(request: HttpRequest) -> HttpResponse:
