@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "trustline.accounts",
     "trustline.intake",
     "trustline.cases",
+    "trustline.disclosures",
     "trustline.vault",
     "trustline.transparency",
 ]
