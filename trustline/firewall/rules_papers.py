@@ -28,7 +28,8 @@ PAPERS = alt(r"pap[ea]rs", r"paperz", r"pap[ea]l[ea]?s", r"documents", r"documen
 # "papers from the court", "los papeles del carro": papers of something else.
 PAPERS_OF_SOMETHING = followed_by(
     r"from|of|about|del|de|(?:for|to|para) (?:the|a|my|his|her|la|el|su|mi|los|las)"
-    r"|were|was|are|is|estaban|estan|said|says|dicen|decian|signed|firmad\w+"
+    r"|were|was|are|is|estaban|estan|said|says|dicen|decian|signed|firmad\w+|that|que"
+    r"|\w+ing|to prove|para (?:probar|demostrar)"
 )
 LEGAL_ADJ = alt("any", "legal", "proper", "immigration", "valid", "legales", "migratorios")
 # "tiene papeles y ella no": the contrast belongs to the disclosure.
@@ -73,7 +74,14 @@ PAPERS_RULES = [
         ),
         PAPERS_OF_SOMETHING,
     ),
-    Rule("papers in order", STATUS, rx(r"(?:papers|pap[ea]l[ea]?s) (?:en regla|in order)")),
+    Rule(
+        "papers in order",
+        STATUS,
+        rx(
+            f"(?:{POSS} )?(?:papers|pap[ea]l[ea]?s) (?:(?:are|is|estan|esta|andan) )?"
+            r"(?:en regla|in order|in process|pending|being processed|en tramite|en proceso)"
+        ),
+    ),
     Rule(
         "immigration papers",
         STATUS,

@@ -92,6 +92,22 @@ IMMIGRATION_CASE_RULES = [
         ),
     ),
     Rule(
+        "held by ICE",
+        STATUS,
+        rx(
+            alt(
+                r"(?:in|en) (?:ice|immigration|inmigracion) (?:detention|custody|detencion)",
+                r"(?:detained|arrested|picked up|taken|held) by (?:ice|immigration)",
+                r"(?:ice|immigration) (?:detained|arrested|picked up|took) (?:him|her|me|them|us"
+                r"|my \w+|his \w+|her \w+)",
+                r"(?:detenid[oa]s?|arrestad[oa]s?|agarrad[oa]s?) (?:por|en) (?:ice|la migra|migra"
+                r"|i[nm]migracion|migracion)",
+                r"(?:la migra|inmigracion|ice) (?:se lo|se la|lo|la|los|me|nos)"
+                r" (?:llevo|detuvo|agarro)",
+            )
+        ),
+    ),
+    Rule(
         "monitored by ICE",
         STATUS,
         rx(
@@ -252,6 +268,14 @@ FORM_RULES = [
         rx(
             f"(?:{VISA_CLASS}) (?:status|approval(?: notice)?|petition|holders?|workers?|program"
             r"|students?)"
+        ),
+    ),
+    Rule(
+        "on a K-1",
+        STATUS,
+        rx(
+            r"(?:(?:came|come|is|am|are|was|were|here|entered|arrived|living) (?:here )?)?"
+            f"(?:on|with|con) (?:an?|una?) (?:{VISA_CLASS})"
         ),
     ),
 ]

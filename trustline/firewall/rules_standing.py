@@ -39,7 +39,14 @@ PROGRAM_RULES = [
         rx(
             IN_PROGRAM
             + f"(?:(?:el|la|{POSS}) )?"
-            + alt("daca", "tps", "temporary protected status", "estatus de proteccion temporal")
+            + alt(
+                "daca",
+                "tps",
+                "temporary protected status",
+                "estatus de proteccion temporal",
+                r"dacamentad[oa]s?",
+                "dacamented",
+            )
             + f"(?: {PROGRAM_MORE})?(?: (?:expired|expires|ran out|lapsed|vencio|se vencio))?"
         ),
     ),

@@ -75,6 +75,11 @@ DISCLOSURES = [
     ("Mi visa de turista ya se venció.", "visa de turista"),
     ("Soy solicitante de asilo.", "solicitante de asilo"),
     ("Fui deportado dos veces.", "Fui deportado dos veces"),
+    ("Mi hijo es dacamentado.", "dacamentado"),
+    ("He was detained by ICE last year and released.", "detained by ICE"),
+    ("Mi esposo está detenido por inmigración.", "detenido por inmigración"),
+    ("He came here on a K-1 and she kept his passport.", "came here on a K-1"),
+    ("my papers are in process, please don't share this", "my papers are in process"),
     # Robustness: casing, missing accents, misspellings, spaces and line breaks.
     ("SHE IS UNDOCUMENTED", "UNDOCUMENTED"),
     ("mi papa esta en proceso de deportacion", "en proceso de deportacion"),
@@ -152,6 +157,8 @@ LEFT_ALONE = [
     "The refugee center on 3rd was vandalized.",
     "Se refugiaron en la iglesia durante el tiroteo.",
     "It's legal to park there after 6.",
+    "I don't have any documents proving the payment.",
+    "No papers were taken, only cash.",
 ]
 
 
