@@ -154,6 +154,8 @@ def _candidates(folded: str) -> list[tuple[int, int, str]]:
     for name, hits in _family_hits(folded).items():
         windows = _windows(folded, hits, *WINDOW_SIZES.get(name, (LEAD, TAIL)))
         for rule, group in RULES[name]:
+            if rule.needs and not any(word in folded for word in rule.needs):
+                continue
             for start_at, end_at in windows:
                 for match in rule.pattern.finditer(folded, start_at, end_at):
                     start, end = match.span(group)

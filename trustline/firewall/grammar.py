@@ -30,6 +30,9 @@ class Rule:
     category: str
     pattern: re.Pattern[str]
     veto: Veto | None = None
+    # The rule is skipped when the text holds none of these (cheap substring checks
+    # before a regex whose leading alternatives are costly to try at every word).
+    needs: tuple[str, ...] = ()
 
 
 def rx(pattern: str) -> re.Pattern[str]:

@@ -39,11 +39,13 @@ ID_RULES = [
             r"(?: (?:number|no\.?|#|num|numero))?(?: (?:is|es|was|era|de|en uscis es))?[\s:#]*"
             r"(?P<s>" + A_DIGITS + r")(?![-\d])"
         ),
+        needs=("alien", "number", "a#", "a-#", "registration", "uscis", "numero"),
     ),
     Rule(
         "USCIS receipt",
         DOCUMENT_ID,
         rx(r"(?:eac|wac|lin|src|nbc|msc|ioe|ysc)[- ]?\d(?:[- ]?\d){9}(?![-\d])"),
+        needs=("eac", "wac", "lin", "src", "nbc", "msc", "ioe", "ysc"),
     ),
     Rule("SEVIS ID", DOCUMENT_ID, rx(r"n[- ]?\d{10}(?![-\d])")),
     Rule(

@@ -73,6 +73,7 @@ PAPERS_RULES = [
             r" (?:(?:sus|mis|los|tus|their|his|her|my|the) )?(?:papers|pap[ea]l[ea]?s)"
         ),
         PAPERS_OF_SOMETHING,
+        needs=("arregl", "fix", "sac", "tramit", "consegu", "consigu", "obten", "obtuv"),
     ),
     Rule(
         "papers in order",
@@ -81,11 +82,13 @@ PAPERS_RULES = [
             f"(?:{POSS} )?(?:papers|pap[ea]l[ea]?s) (?:(?:are|is|estan|esta|andan) )?"
             r"(?:en regla|in order|in process|pending|being processed|en tramite|en proceso)"
         ),
+        needs=("regla", "order", "process", "pending", "tramite", "proceso"),
     ),
     Rule(
         "immigration papers",
         STATUS,
         rx(f"(?:{POSS} )?(?:immigration|inmigracion|migratorios) (?:papers|paperwork|documents)"),
+        needs=("migra",),
     ),
     Rule(
         "undocumented",
@@ -202,6 +205,21 @@ VISA_RULES = [
             r"(?:(?:is|was|has|had|will|would|could|got|just"
             r"|already|is about to|are|were|have|be|been|going to|gonna) )*" + VISA_EXPIRY
         ),
+        needs=(
+            "expir",
+            "ran out",
+            "run out",
+            "runs out",
+            "running out",
+            "cancel",
+            "revok",
+            "denied",
+            "reject",
+            "laps",
+            "termin",
+            "is up",
+            "was up",
+        ),
     ),
     Rule(
         "se le vencio la visa",
@@ -211,6 +229,7 @@ VISA_RULES = [
             + VENCER
             + f" (?:(?:la|su|mi|sus|las|mis) )?{VISA}"
         ),
+        needs=("venc", "acab", "termin", "expir", "caduc"),
     ),
     Rule(
         "la visa vencida",
@@ -219,6 +238,7 @@ VISA_RULES = [
             f"(?:(?:la|su|mi|sus|las|mis) )?{VISA} (?:ya )?"
             r"(?:(?:esta|estaba|estan|estaban|es|era) )?(?:ya )?" + VISA_EXPIRY_ES
         ),
+        needs=("venc", "expir", "caduc", "acab", "termin"),
     ),
     Rule(
         "overstayed",
@@ -232,6 +252,7 @@ VISA_RULES = [
             r"(?:stay(?:ed|ing)?|remained) (?:here )?(?:after|past|beyond) "
             f"(?:{POSS} )?{VISA}(?: (?:expired|ran out))?"
         ),
+        needs=("stay", "remain"),
     ),
     Rule(
         "se quedo despues de la visa",
@@ -240,6 +261,7 @@ VISA_RULES = [
             r"(?:me|se|nos|te|les?) qued\w* (?:aqui |aca )?(?:despues|mas tiempo|de mas|sin visa"
             r"|con (?:la )?visa)[^.;!?]{0,45}?visas?(?: vencidas?)?"
         ),
+        needs=("qued",),
     ),
 ]
 

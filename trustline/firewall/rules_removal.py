@@ -47,6 +47,7 @@ REMOVAL_RULES = [
             )
             + WHEN
         ),
+        needs=("portaron", "portad"),
     ),
     Rule(
         "removal proceedings",
@@ -60,6 +61,19 @@ REMOVAL_RULES = [
                 f" {DEPORTATION}",
                 r"orders? of (?:deportation|removal)",
             )
+        ),
+        needs=(
+            "order",
+            "proceeding",
+            "case",
+            "hearing",
+            "process",
+            "orden",
+            "proceso",
+            "caso",
+            "juicio",
+            "audiencia",
+            "corte",
         ),
     ),
 ]
@@ -90,6 +104,7 @@ IMMIGRATION_CASE_RULES = [
             r" (?:with|con|at|en|ante) (?:la )?(?:ice|immigration|i[nm]migracion|migracion"
             r"|la migra|uscis)"
         ),
+        needs=("check", "appointment", "cita", "audiencia", "hearing"),
     ),
     Rule(
         "held by ICE",
@@ -106,6 +121,22 @@ IMMIGRATION_CASE_RULES = [
                 r" (?:llevo|detuvo|agarro)",
             )
         ),
+        needs=(
+            "detain",
+            "arrest",
+            "picked up",
+            "taken",
+            "held",
+            "custody",
+            "detention",
+            "detenid",
+            "arrestad",
+            "agarrad",
+            "llevo",
+            "detuvo",
+            "agarro",
+            "took",
+        ),
     ),
     Rule(
         "monitored by ICE",
@@ -114,6 +145,7 @@ IMMIGRATION_CASE_RULES = [
             r"(?:ankle monitor|ankle bracelet|grillete(?: electronico)?|brazalete(?: electronico)?)"
             r" (?:from|by|de|del|de la) (?:ice|immigration|inmigracion|migracion|la migra)"
         ),
+        needs=("monitor", "bracelet", "grillete", "brazalete"),
     ),
     Rule(
         "hearing in immigration court",
@@ -126,6 +158,7 @@ IMMIGRATION_CASE_RULES = [
                 r"|migracion)",
             )
         ),
+        needs=("court", "office", "judge", "corte", "oficina", "juez"),
     ),
     Rule(
         "mi cita de inmigracion",
@@ -187,6 +220,22 @@ ILLEGAL_RULES = [
             f"|(?:inmigrantes?|trabajador[ae]?s?|personas?) (?:{ILLEGAL}(?:es)?|indocumentad[oa]s?)"
         ),
         WRITTEN,
+        needs=(
+            "immigrant",
+            "alien",
+            "migrant",
+            "worker",
+            "people",
+            "person",
+            "man",
+            "woman",
+            "guy",
+            "kid",
+            "famil",
+            "inmigrante",
+            "trabajador",
+            "persona",
+        ),
     ),
     Rule(
         "an illegal",
@@ -269,6 +318,7 @@ FORM_RULES = [
             f"(?:{VISA_CLASS}) (?:status|approval(?: notice)?|petition|holders?|workers?|program"
             r"|students?)"
         ),
+        needs=("status", "approval", "petition", "holder", "worker", "program", "student"),
     ),
     Rule(
         "on a K-1",
