@@ -34,9 +34,17 @@ WORD = re.compile(r"\w+")
 PATTERN_STEMS = [
     (name, stems) for name, (stems, _) in FAMILIES.items() if isinstance(stems, re.Pattern)
 ]
-# Each family's rules with the group that holds the span ("s" when the rule has context).
+# Each family's rules with the group that holds the span ("s" when the rule has
+# context) and the words it needs.
 RULES = {
-    name: [(rule, "s" if "s" in rule.pattern.groupindex else 0) for rule in rules]
+    name: [
+        (
+            rule,
+            "s" if "s" in rule.pattern.groupindex else 0,
+            rule.needs,
+        )
+        for rule in rules
+    ]
     for name, (_, rules) in FAMILIES.items()
 }
 # Stems are substrings of a word, or whole words when written "=ice" (not "police").
@@ -149,12 +157,19 @@ def _mask_placeholders(folded: str) -> str:
     return PLACEHOLDER_RE.sub(lambda m: "\x00" * len(m.group()), folded)
 
 
+def _has_any(folded: str, words: tuple[str, ...]) -> bool:
+    for word in words:  # a plain loop: cheaper than any() over a generator
+        if word in folded:
+            return True
+    return False
+
+
 def _candidates(folded: str) -> list[tuple[int, int, str]]:
     found: list[tuple[int, int, str]] = []
     for name, hits in _family_hits(folded).items():
         windows = _windows(folded, hits, *WINDOW_SIZES.get(name, (LEAD, TAIL)))
-        for rule, group in RULES[name]:
-            if rule.needs and not any(word in folded for word in rule.needs):
+        for rule, group, needs in RULES[name]:
+            if needs and not _has_any(folded, needs):
                 continue
             for start_at, end_at in windows:
                 for match in rule.pattern.finditer(folded, start_at, end_at):
