@@ -93,7 +93,7 @@ PAPERS_RULES = [
     Rule(
         "undocumented",
         STATUS,
-        rx(r"(?:un|in)\s?d?ocu?m[ea]n?t(?:ed|d|ad[oa]s?)"),
+        rx(r"(?:un|in) ?d?ocu?m[ea]?n?[ea]?t(?:ed|d|ad[oa]s?|d[oa]s?)"),
         followed_by(
             r"cash|payments?|income|expenses?|overtime|hours|injur\w+|damages?|transactions?"
             r"|funds|wages|sales|evidence|changes|complaints?|incidents?|calls?|visits?|work"
@@ -144,7 +144,7 @@ VISA_KIND = alt(
 VISA_KIND_ES = alt(
     "turista", "turismo", "estudiantes?", "trabajo", "trabajador[a]?", "paseo", "visitante",
     r"prometid[oa]", r"novi[oa]", "espos[oa]", "inversionista", "intercambio", "residente",
-    "negocios", "humanitaria", "vencidas?", "expiradas?", "caducadas?", "temporal",
+    "negocios", "humanitaria", "ven[cs]idas?", "expiradas?", "caducadas?", "temporal",
     r"h-?2-?[ab]", r"h-?1-?b", r"[ufjkt]-?1", "u", "t", r"b-?[12]",
 )  # fmt: skip
 VISA_MORE = alt(
@@ -174,7 +174,7 @@ VISA_EXPIRY = alt(
     "is up", "was up",
 )  # fmt: skip
 VISA_EXPIRY_ES = alt(
-    r"vencid[oa]s?", r"expirad[oa]s?", r"caducad[oa]s?", r"se (?:le |me |les |nos )?vencio",
+    r"ven[cs]id[oa]s?", r"expirad[oa]s?", r"caducad[oa]s?", r"se (?:le |me |les |nos )?vencio",
     "se vence", "vence", "vencio", "se acabo", "acabo", "termino",
 )  # fmt: skip
 VENCER = alt(
@@ -229,7 +229,7 @@ VISA_RULES = [
             + VENCER
             + f" (?:(?:la|su|mi|sus|las|mis) )?{VISA}"
         ),
-        needs=("venc", "acab", "termin", "expir", "caduc"),
+        needs=("venc", "vens", "acab", "termin", "expir", "caduc"),
     ),
     Rule(
         "la visa vencida",
@@ -238,7 +238,7 @@ VISA_RULES = [
             f"(?:(?:la|su|mi|sus|las|mis) )?{VISA} (?:ya )?"
             r"(?:(?:esta|estaba|estan|estaban|es|era) )?(?:ya )?" + VISA_EXPIRY_ES
         ),
-        needs=("venc", "expir", "caduc", "acab", "termin"),
+        needs=("venc", "vens", "expir", "caduc", "acab", "termin"),
     ),
     Rule(
         "overstayed",
@@ -265,7 +265,7 @@ VISA_RULES = [
     ),
 ]
 
-GREEN_CARD = r"gr[eia]{1,2}n ?[ck]ards?"
+GREEN_CARD = r"gr[eia]{1,2}n(?:-|\s*)[ck]ards?"
 CARD_ADJ = alt(
     "fake", "real", "new", "valid", "expired", "conditional", "permanent", "temporary", "falsa",
     "nueva", "vencida", "pending", "approved", "denied", "renewed", "stolen", "lost", "old",

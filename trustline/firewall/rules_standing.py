@@ -129,7 +129,7 @@ PROGRAM_RULES = [
 ]
 
 RESIDENCIA_LEAD = alt(
-    NOT_TENER, TENER, "esperando", "espera", "esperar", "tramitando", "tramitar", "tramite",
+    NOT_TENER, TENER, "has", "have", "had", "got", "get", "getting", "esperando", "espera", "esperar", "tramitando", "tramitar", "tramite",
     "tramito", "sacando", "sacar", "saco", "saque", "solicitando", "solicito", "solicitar",
     "pidiendo", "pidio", "pedir", "arreglando", "arreglar", "obtuve", "obtuvo", "obtener",
     "consegui", "consiguio", "conseguir", r"(?:me|le|les|nos) (?:dieron|dio|negaron|aprobaron)",
@@ -148,9 +148,9 @@ RESIDENCE_RULES = [
         STATUS,
         rx(
             alt(
-                r"(?:(?:lawful|legal|conditional) )?permanent residents?",
+                r"(?:(?:lawful|legal|conditional) )?perma\w{0,3}nt residents?",
                 r"(?:lawful|legal) residents?",
-                r"residentes? (?:permanentes?|legal(?:es)?|temporal(?:es)?|condicional(?:es)?)",
+                r"residentes? (?:perma\w{0,4}tes?|legal(?:es)?|temporal(?:es)?|condicional(?:es)?)",
                 r"permanent residen(?:ce|cy)",
                 r"residen(?:ce|cy) (?:permit|status|application|papers|interview|petition)",
             )
@@ -170,7 +170,7 @@ RESIDENCE_RULES = [
         "residencia",
         STATUS,
         rx(
-            f"{RESIDENCIA_LEAD} (?:(?:la|su|mi|sus|mis|tu) )?re[sc]iden[cs]ia"
+            f"{RESIDENCIA_LEAD} (?:(?:la|{POSS}) )?re[sc]iden[cs]ia"
             r"(?: (?:permanente|legal|americana))?"
         ),
         followed_by(r"de (?:la|el|los|mis|sus|mi|su)|del|ubicada|en la|en el|donde"),

@@ -80,12 +80,20 @@ DISCLOSURES = [
     ("Mi esposo está detenido por inmigración.", "detenido por inmigración"),
     ("He came here on a K-1 and she kept his passport.", "came here on a K-1"),
     ("my papers are in process, please don't share this", "my papers are in process"),
+    ("mi amiga is undocumented pero she saw everything", "undocumented"),
+    ("my mom has her residencia", "has her residencia"),
+    ("I'm a green-card holder.", "green-card holder"),
     # Robustness: casing, missing accents, misspellings, spaces and line breaks.
     ("SHE IS UNDOCUMENTED", "UNDOCUMENTED"),
     ("mi papa esta en proceso de deportacion", "en proceso de deportacion"),
     ("my husband  has   no\npapers", "has   no\npapers"),
     ("she has a grean card", "has a grean card"),
     ("he is undocumeted", "undocumeted"),
+    ("she is undocumneted", "undocumneted"),
+    ("ella es indocumentda", "indocumentda"),
+    ("soy residente permante", "residente permante"),
+    ("mi visa esta vensida", "visa esta vensida"),
+    ("he is a us sitizen", "is a us sitizen"),
 ]
 
 
