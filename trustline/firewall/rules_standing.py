@@ -129,7 +129,8 @@ PROGRAM_RULES = [
 ]
 
 RESIDENCIA_LEAD = alt(
-    NOT_TENER, TENER, "has", "have", "had", "got", "get", "getting", "esperando", "espera", "esperar", "tramitando", "tramitar", "tramite",
+    NOT_TENER, TENER, "has", "have", "had", "got", "get", "getting", "esperando", "espera",
+    "esperar", "tramitando", "tramitar", "tramite",
     "tramito", "sacando", "sacar", "saco", "saque", "solicitando", "solicito", "solicitar",
     "pidiendo", "pidio", "pedir", "arreglando", "arreglar", "obtuve", "obtuvo", "obtener",
     "consegui", "consiguio", "conseguir", r"(?:me|le|les|nos) (?:dieron|dio|negaron|aprobaron)",
