@@ -20,6 +20,7 @@ from typing import Any
 import pytest
 from django.contrib.auth.models import Group, User
 
+from trustline.intake import receipts
 from trustline.intake.models import Category
 from trustline.intake.services import Filed, report_submit
 
@@ -67,6 +68,7 @@ def staff(db: None) -> dict[str, User]:
 def file_report(db: None) -> Callable[..., Filed]:
     def _file(**overrides: Any) -> Filed:
         fields: dict[str, Any] = {
+            "submission": receipts.new_submission(),
             "category": Category.objects.get(slug="theft"),
             "when": "unsure",
             "occurred_from": None,

@@ -17,6 +17,7 @@ from django.contrib.auth.models import User
 from django.test import Client
 
 from tests.contracts.dump import database_text
+from tests.forms import post_report
 from trustline.intake.models import Report
 
 pytestmark = pytest.mark.django_db
@@ -43,8 +44,8 @@ def gold_in_context(row: dict[str, Any]) -> list[str]:
 
 def file_through_the_form(client: Client, text: str, lang: str) -> Report:
     short = text[:200]
-    response = client.post(
-        f"/{lang}/report/",
+    response = post_report(
+        client,
         {
             "category": "threats",
             "when": "unsure",
@@ -55,6 +56,7 @@ def file_through_the_form(client: Client, text: str, lang: str) -> Report:
             "role": "witness",
             "contact_language": lang,
         },
+        lang,
     )
     assert response.status_code == 302, response.content.decode()[:500]
     return Report.objects.order_by("-id")[0]

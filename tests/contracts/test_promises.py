@@ -14,6 +14,7 @@ from django.contrib.auth.models import User
 from django.test import Client
 
 from tests.contracts.dump import column_names, database_text
+from tests.forms import post_report
 from trustline.accounts.management.commands.serve import ACCESS_LOG_FORMAT
 from trustline.audit.models import AuditEvent
 from trustline.cases.models import Note
@@ -52,7 +53,7 @@ def test_promise_1_extra_posted_fields_about_status_are_ignored(client: Client) 
         "ssn": "CANARY-SSN-078-05-1120",
         "a_number": "CANARY-A123456789",
     }
-    response = client.post("/es/report/", {**REPORT, **extra})
+    response = post_report(client, {**REPORT, **extra}, "es")
     assert response.status_code == 302
     assert Report.objects.count() == 1
     stored = database_text()
@@ -71,8 +72,8 @@ def test_promise_2_no_public_request_leaves_its_address_or_user_agent(
     client.get("/")
     client.get("/es/")
     client.get("/es/report/")
-    client.post("/es/report/", {})
-    client.post("/es/report/", REPORT)
+    post_report(client, {}, "es")
+    post_report(client, REPORT, "es")
     client.get("/es/report/receipt/")
     client.post("/es/report/receipt/", {"written_down": "on"})
     client.get("/es/report/sent/")
@@ -91,7 +92,7 @@ def test_promise_2_the_access_log_format_names_no_client() -> None:
 
 
 def test_promise_3_a_reporter_needs_no_name_account_or_email(client: Client) -> None:
-    client.post("/en/report/", REPORT)
+    post_report(client, REPORT)
     report = Report.objects.get()
     assert not report.has_contact()
     assert not User.objects.exists()
@@ -102,7 +103,7 @@ def test_promise_3_a_reporter_needs_no_name_account_or_email(client: Client) -> 
 
 
 def test_promise_3_the_receipt_is_not_stored(client: Client) -> None:
-    client.post("/en/report/", REPORT)
+    post_report(client, REPORT)
     receipt = client.cookies["tl_receipt"].value.split(":")[0]
     stored = database_text()
     assert receipt not in stored

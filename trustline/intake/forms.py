@@ -37,6 +37,8 @@ def text_field(
 
 
 class ReportForm(forms.Form):
+    # One-time token of this form (see receipts.receipt_for); checked by the view.
+    submission = forms.CharField(widget=forms.HiddenInput, required=False, max_length=64)
     category = forms.ChoiceField(
         label=_("What happened?"),
         help_text=_("Choose the closest one. You can explain the rest below."),

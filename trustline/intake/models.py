@@ -142,6 +142,8 @@ class Report(models.Model):
 
     reference = models.CharField(max_length=12, unique=True)
     receipt_digest = models.CharField(max_length=64, unique=True)
+    # Keyed hash of the form's one-time token: a retried POST finds its report.
+    submission_digest = models.CharField(max_length=64, unique=True)
     category = models.ForeignKey(Category, on_delete=models.PROTECT)
     when = models.CharField(max_length=8, choices=When.choices)
     occurred_from = models.DateTimeField(null=True, blank=True)

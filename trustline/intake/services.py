@@ -24,6 +24,7 @@ class Filed:
 
 def report_submit(
     *,
+    submission: str,
     category: Category,
     when: str,
     occurred_from: datetime | None,
@@ -40,13 +41,22 @@ def report_submit(
     contact_language: str,
     interpreter: bool = False,
 ) -> Filed:
-    """File a report; the receipt is returned once and never stored."""
+    """File a report once per form; the receipt is returned and never stored.
+
+    Sending the same form again (a retry after a lost connection) files nothing new
+    and returns the same report and receipt.
+    """
     now = timezone.now()
+    receipt = receipts.receipt_for(submission)
+    key = receipts.submission_digest(submission)
     for _attempt in range(5):
-        receipt = receipts.new_receipt()
+        existing = Report.objects.filter(submission_digest=key).first()
+        if existing is not None:
+            return Filed(report=existing, receipt=receipt)
         report = Report(
             reference=receipts.new_reference(),
             receipt_digest=receipts.digest(receipt),
+            submission_digest=key,
             category=category,
             when=when,
             occurred_from=occurred_from,
@@ -73,7 +83,8 @@ def report_submit(
                 )
                 record(action="report.submit", actor_kind=REPORTER, report_id=report.pk)
         except IntegrityError:
-            # A reference collision (30 bits) is rare but possible: draw again.
+            # A concurrent retry of the same form, or a reference collision (30 bits):
+            # look again, then draw another reference.
             continue
         return Filed(report=report, receipt=receipt)
     raise RuntimeError("could not draw a unique reference")

@@ -9,10 +9,13 @@ from __future__ import annotations
 
 from django.http import HttpRequest, HttpResponse
 
+from trustline.intake import receipts
 from trustline.intake.models import Report
 from trustline.intake.selectors import report_for_session
 
 REPORT_KEY = "report_id"
+OPEN_FORMS_KEY = "open_forms"
+OPEN_FORMS_KEPT = 10
 RECEIPT_COOKIE = "tl_receipt"
 RECEIPT_SALT = "trustline.intake.receipt"
 
@@ -49,3 +52,17 @@ def fresh_receipt(request: HttpRequest) -> str | None:
 
 def forget_receipt(response: HttpResponse) -> None:
     response.delete_cookie(RECEIPT_COOKIE, samesite="Strict")
+
+
+def open_form(request: HttpRequest) -> str:
+    """A token for a new report form; the session keeps only its keyed hash."""
+    token = receipts.new_submission()
+    kept = request.session.get(OPEN_FORMS_KEY, [])[-(OPEN_FORMS_KEPT - 1) :]
+    request.session[OPEN_FORMS_KEY] = [*kept, receipts.submission_digest(token)]
+    return token
+
+
+def form_is_open(request: HttpRequest, token: str) -> bool:
+    return bool(token) and receipts.submission_digest(token) in request.session.get(
+        OPEN_FORMS_KEY, []
+    )

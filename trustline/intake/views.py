@@ -20,8 +20,10 @@ from trustline.intake.session import (
     close_report,
     current_report,
     forget_receipt,
+    form_is_open,
     fresh_receipt,
     hand_over_receipt,
+    open_form,
     open_report,
 )
 
@@ -34,11 +36,23 @@ def landing(request: HttpRequest) -> HttpResponse:
 @never_cache
 @require_http_methods(["GET", "POST"])
 def report_form(request: HttpRequest) -> HttpResponse:
-    form = ReportForm(request.POST if request.method == "POST" else None)
-    if request.method == "POST" and form.is_valid():
+    if request.method == "GET":
+        form = ReportForm(initial={"submission": open_form(request)})
+        return render(request, "intake/report_form.html", {"form": form})
+    form = ReportForm(request.POST)
+    if form.is_valid() and not form_is_open(request, form.cleaned_data["submission"]):
+        # The session ended (or the page came from elsewhere): keep the answers,
+        # hand out a fresh token, and ask once more.
+        again = request.POST.copy()
+        again["submission"] = open_form(request)
+        form = ReportForm(again)
+        form.is_valid()
+        form.add_error(None, _("This form had expired. Check your answers and send it again."))
+    if form.is_valid():
         data = form.cleaned_data
         occurred_from, occurred_to = form.occurred()
         filed = report_submit(
+            submission=data["submission"],
             category=data["category"],
             when=data["when"],
             occurred_from=occurred_from,

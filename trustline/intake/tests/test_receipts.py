@@ -10,7 +10,7 @@ from trustline.intake import receipts
 
 
 def test_a_receipt_is_five_groups_of_four_digits() -> None:
-    assert re.fullmatch(r"\d{4}(-\d{4}){4}", receipts.new_receipt())
+    assert re.fullmatch(r"\d{4}(-\d{4}){4}", receipts.receipt_for(receipts.new_submission()))
 
 
 def test_a_receipt_carries_at_least_64_bits() -> None:
@@ -18,7 +18,28 @@ def test_a_receipt_carries_at_least_64_bits() -> None:
 
 
 def test_receipts_do_not_repeat() -> None:
-    assert len({receipts.new_receipt() for _ in range(2000)}) == 2000
+    drawn = {receipts.receipt_for(receipts.new_submission()) for _ in range(2000)}
+    assert len(drawn) == 2000
+
+
+def test_the_same_form_always_yields_the_same_receipt() -> None:
+    token = receipts.new_submission()
+    assert receipts.receipt_for(token) == receipts.receipt_for(token)
+
+
+def test_a_receipt_depends_on_the_secret_key(settings: Any) -> None:
+    token = receipts.new_submission()
+    first = receipts.receipt_for(token)
+    settings.SECRET_KEY = "another secret key that is long enough for the test"
+    assert receipts.receipt_for(token) != first
+
+
+def test_the_receipt_digits_are_spread_evenly() -> None:
+    # 20,000 receipts: every digit position should see each digit about 2,000 times.
+    drawn = [receipts.receipt_for(receipts.new_submission()).replace("-", "") for _ in range(20000)]
+    for position in range(receipts.DIGITS):
+        counts = [sum(1 for r in drawn if r[position] == d) for d in "0123456789"]
+        assert min(counts) > 1750 and max(counts) < 2250
 
 
 @pytest.mark.parametrize(
@@ -48,7 +69,7 @@ def test_it_refuses_something_that_cannot_be_a_receipt(typed: str) -> None:
 
 
 def test_the_stored_digest_depends_on_the_pepper(settings: Any) -> None:
-    receipt = receipts.new_receipt()
+    receipt = receipts.receipt_for(receipts.new_submission())
     first = receipts.digest(receipt)
     settings.RECEIPT_PEPPER = "another pepper that is long enough to be used here"
     assert receipts.digest(receipt) != first

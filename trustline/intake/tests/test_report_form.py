@@ -6,6 +6,7 @@ import pytest
 from django.test import Client
 from django.utils import timezone
 
+from tests.forms import TOKEN, post_report, report_form_token
 from trustline.audit.models import AuditEvent
 from trustline.intake.models import Message, Report
 from trustline.intake.session import RECEIPT_COOKIE
@@ -36,7 +37,7 @@ def test_it_shows_the_form_in_plain_sections(client: Client) -> None:
 
 
 def test_it_files_a_report_and_hands_over_the_receipt(client: Client) -> None:
-    response = client.post("/en/report/", valid())
+    response = post_report(client, valid())
     assert response.status_code == 302
     assert response["Location"] == "/en/report/receipt/"
     report = Report.objects.get()
@@ -53,14 +54,14 @@ def test_it_files_a_report_and_hands_over_the_receipt(client: Client) -> None:
 
 
 def test_it_records_the_submission_in_the_audit_trail(client: Client) -> None:
-    client.post("/en/report/", valid())
+    post_report(client, valid())
     event = AuditEvent.objects.get(action="report.submit")
     assert event.actor_kind == "reporter"
     assert event.report_id == Report.objects.get().pk
 
 
 def test_the_receipt_is_shown_only_until_it_is_confirmed(client: Client) -> None:
-    client.post("/en/report/", valid())
+    post_report(client, valid())
     response = client.post("/en/report/receipt/", {"written_down": "on"})
     assert response.status_code == 302
     assert response["Location"] == "/en/report/sent/"
@@ -69,20 +70,20 @@ def test_the_receipt_is_shown_only_until_it_is_confirmed(client: Client) -> None
 
 
 def test_it_asks_the_reporter_to_confirm_they_wrote_it_down(client: Client) -> None:
-    client.post("/en/report/", valid())
+    post_report(client, valid())
     response = client.post("/en/report/receipt/", {})
     assert response.status_code == 200
     assert "Please write down your receipt first" in response.content.decode()
 
 
 def test_it_offers_a_printable_receipt_card(client: Client) -> None:
-    client.post("/en/report/", valid())
+    post_report(client, valid())
     page = client.get("/en/report/receipt/card/").content.decode()
     assert "Keep this card safe" in page
 
 
 def test_it_rejects_an_empty_form_and_saves_nothing(client: Client) -> None:
-    response = client.post("/en/report/", {})
+    response = post_report(client, {})
     page = response.content.decode()
     assert response.status_code == 200
     assert "There is a problem" in page
@@ -95,7 +96,7 @@ def test_it_rejects_an_empty_form_and_saves_nothing(client: Client) -> None:
 
 def test_it_keeps_what_the_reporter_typed(client: Client) -> None:
     data = valid(date_from="2026-02-31", narrative="The van was parked on Elm Street.")
-    page = client.post("/en/report/", data).content.decode()
+    page = post_report(client, data).content.decode()
     assert "Enter a real date" in page
     assert "The van was parked on Elm Street." in page
     assert 'value="theft" id="id_category_theft" checked' in page
@@ -122,44 +123,44 @@ def test_it_keeps_what_the_reporter_typed(client: Client) -> None:
 def test_it_rejects_bad_input_with_a_clear_message(
     client: Client, overrides: dict[str, str], message: str
 ) -> None:
-    page = client.post("/en/report/", valid(**overrides)).content.decode()
+    page = post_report(client, valid(**overrides)).content.decode()
     assert message in page
     assert not Report.objects.exists()
 
 
 def test_it_rejects_a_narrative_over_the_documented_limit(client: Client, settings: Any) -> None:
-    page = client.post("/en/report/", valid(narrative="x" * 20001)).content.decode()
+    page = post_report(client, valid(narrative="x" * 20001)).content.decode()
     assert "Ensure this value has at most 20000 characters" in page
     assert not Report.objects.exists()
 
 
 def test_it_files_without_a_name_or_any_contact(client: Client) -> None:
-    client.post("/en/report/", valid())
+    post_report(client, valid())
     report = Report.objects.get()
     assert not report.has_contact()
 
 
 def test_it_remembers_the_language_the_reporter_used(client: Client) -> None:
-    client.post("/es/report/", valid(contact_language="es"))
+    post_report(client, valid(contact_language="es"), "es")
     assert Report.objects.get().language == "es"
 
 
 def test_a_crime_against_a_person_shows_where_to_find_an_advocate(client: Client) -> None:
-    client.post("/en/report/", valid(category="domestic-violence"))
+    post_report(client, valid(category="domestic-violence"))
     client.post("/en/report/receipt/", {"written_down": "on"})
     page = client.get("/en/report/sent/").content.decode()
     assert "victim advocate" in page
 
 
 def test_a_property_crime_does_not_show_the_advocate_section(client: Client) -> None:
-    client.post("/en/report/", valid())
+    post_report(client, valid())
     page = client.get("/en/report/sent/").content.decode()
     assert "victim advocate" not in page
 
 
 def test_the_reporter_sees_what_was_withheld(client: Client) -> None:
     narrative = "He stole my wallet. I did not call before because I am undocumented."
-    client.post("/en/report/", valid(narrative=narrative))
+    post_report(client, valid(narrative=narrative))
     page = client.get("/en/report/sent/").content.decode()
     assert "We removed those parts before saving your report" in page
     assert '<mark class="withheld">[withheld: immigration status]</mark>' in page
@@ -171,3 +172,31 @@ def test_the_form_never_asks_about_status_or_identity_numbers(client: Client) ->
     page = client.get("/en/report/").content.decode().lower()
     for word in ("citizenship", "nationality", "country of birth", "social security", "passport"):
         assert word not in page
+
+
+def test_sending_the_same_form_twice_files_one_report_with_one_receipt(client: Client) -> None:
+    token = report_form_token(client)
+    first = client.post("/en/report/", {**valid(), "submission": token})
+    receipt = client.cookies[RECEIPT_COOKIE].value
+    again = client.post("/en/report/", {**valid(), "submission": token})
+    assert first.status_code == again.status_code == 302
+    assert Report.objects.count() == 1
+    assert client.cookies[RECEIPT_COOKIE].value == receipt
+    assert AuditEvent.objects.filter(action="report.submit").count() == 1
+
+
+def test_a_form_from_an_ended_session_keeps_the_answers_and_asks_again(client: Client) -> None:
+    token = report_form_token(client)
+    stale = Client()
+    response = stale.post(
+        "/en/report/", {**valid(narrative="A red car hit my fence."), "submission": token}
+    )
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "This form had expired." in page
+    assert "A red car hit my fence." in page
+    assert not Report.objects.exists()
+    fresh = TOKEN.search(page)
+    assert fresh is not None
+    retry = stale.post("/en/report/", {**valid(), "submission": fresh.group(1)})
+    assert retry.status_code == 302

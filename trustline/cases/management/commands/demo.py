@@ -11,6 +11,7 @@ from django.core.management.base import BaseCommand
 from trustline.accounts.roles import ROLES
 from trustline.accounts.services import staff_create
 from trustline.intake.models import Category, Report
+from trustline.intake.receipts import new_submission
 from trustline.intake.services import report_submit
 
 DEMO_REPORTS = [
@@ -51,6 +52,7 @@ class Command(BaseCommand):
         if not Report.objects.exists():
             for slug, lang, text in DEMO_REPORTS:
                 report_submit(
+                    submission=new_submission(),
                     category=Category.objects.get(slug=slug),
                     when="unsure",
                     occurred_from=None,

@@ -1,0 +1,26 @@
+"""Filling in the public report form the way a browser does: GET it, then POST it
+with the one-time token the page carries."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Any
+
+from django.test import Client
+
+if TYPE_CHECKING:
+    from django.test.client import _MonkeyPatchedWSGIResponse as Response
+
+TOKEN = re.compile(r'name="submission" value="([^"]+)"')
+
+
+def report_form_token(client: Client, lang: str = "en") -> str:
+    page = client.get(f"/{lang}/report/").content.decode()
+    found = TOKEN.search(page)
+    assert found, "the report form carries no submission token"
+    return found.group(1)
+
+
+def post_report(client: Client, data: dict[str, Any], lang: str = "en") -> Response:
+    token = report_form_token(client, lang)
+    return client.post(f"/{lang}/report/", {**data, "submission": token})
