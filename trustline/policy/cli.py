@@ -1,0 +1,134 @@
+"""The policy command line, shared by `python -m trustline.policy` and `trustline policy`.
+
+check FILE...                 validate; errors name the line; exit 1 on any error
+explain FILE --type R2 --category release_date --document judicial_warrant [facts]
+diff OLD NEW                  every (type, category, document) cell whose decision changes
+"""
+
+from __future__ import annotations
+
+import argparse
+from contextlib import redirect_stderr, redirect_stdout
+from typing import TextIO
+
+from .engine import decide
+from .errors import PolicyFileInvalid
+from .loader import check, load_policy
+from .model import Policy, Request
+from .table import diff
+from .vocabulary import SIDE_EFFECTS
+
+USAGE_ERROR = 2
+
+
+def main(argv: list[str], stdout: TextIO, stderr: TextIO) -> int:
+    parser = _parser()
+    # argparse writes usage and help to sys.stdout/sys.stderr; point those at ours.
+    with redirect_stdout(stdout), redirect_stderr(stderr):
+        try:
+            args = parser.parse_args(argv)
+        except SystemExit as exit_:
+            return exit_.code if isinstance(exit_.code, int) else USAGE_ERROR
+    try:
+        if args.command == "check":
+            return _check(args.files, stdout, stderr)
+        if args.command == "explain":
+            return _explain(args, stdout)
+        return _diff(args.old, args.new, stdout)
+    except PolicyFileInvalid as invalid:
+        for error in invalid.errors:
+            print(error, file=stderr)
+        return 1
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="trustline policy", description=__doc__.split("\n")[0])
+    commands = parser.add_subparsers(dest="command", required=True)
+    checking = commands.add_parser("check", help="validate policy files")
+    checking.add_argument("files", nargs="+", metavar="FILE")
+    explaining = commands.add_parser("explain", help="decide one request and say why")
+    explaining.add_argument("file", metavar="FILE")
+    explaining.add_argument("--type", required=True, help="request type, R1–R11")
+    explaining.add_argument("--category", required=True, help="information category")
+    explaining.add_argument("--document", default="none", help="document kind")
+    explaining.add_argument("--verified", action="store_true", help="a supervisor verified it")
+    explaining.add_argument("--public", action="store_true", help="already public")
+    explaining.add_argument("--consent", action="store_true", help="written consent on file")
+    explaining.add_argument("--listed-conviction", action="store_true")
+    explaining.add_argument("--purpose", default="", help="the requester's stated purpose")
+    explaining.add_argument("--immigration-purpose", action="store_true")
+    explaining.add_argument("--requester", default="", help="requesting agency type")
+    differing = commands.add_parser("diff", help="cells whose decision changes")
+    differing.add_argument("old", metavar="OLD")
+    differing.add_argument("new", metavar="NEW")
+    return parser
+
+
+def _check(files: list[str], stdout: TextIO, stderr: TextIO) -> int:
+    failed = False
+    for path in files:
+        errors = check(path)
+        for error in errors:
+            print(error, file=stderr)
+        if errors:
+            failed = True
+            continue
+        policy = load_policy(path)
+        print(f"{path}: ok, {len(policy.rules)} rules, version {policy.version}", file=stdout)
+    return 1 if failed else 0
+
+
+def _explain(args: argparse.Namespace, stdout: TextIO) -> int:
+    policy = load_policy(args.file)
+    request = Request(
+        type=args.type,
+        category=args.category,
+        document=args.document,
+        verified_judicial=args.verified,
+        public=args.public,
+        consent=args.consent,
+        listed_conviction=args.listed_conviction,
+        stated_purpose=args.purpose,
+        immigration_purpose=args.immigration_purpose,
+        requester=args.requester,
+    )
+    decision = decide(request, policy)
+    rows = [
+        ("outcome", decision.outcome),
+        ("decision", decision.decision),
+        ("rule", decision.rule_id),
+        ("citation", decision.citation),
+        ("effective", decision.effective or "-"),
+        ("reason", decision.reason),
+        *(("why", note) for note in decision.notes),
+        ("side effects", _effects(decision.side_effects)),
+        ("policy", f"{policy.name} {policy.version}"),
+    ]
+    for label, value in rows:
+        print(f"{label + ':':<14}{value}", file=stdout)
+    return 0
+
+
+def _effects(effects: tuple[str, ...]) -> str:
+    if not effects:
+        return "none"
+    return "; ".join(f"{effect} ({SIDE_EFFECTS.get(effect, '?')})" for effect in effects)
+
+
+def _diff(old_path: str, new_path: str, stdout: TextIO) -> int:
+    old, new = load_policy(old_path), load_policy(new_path)
+    changes = diff(old, new)
+    print(f"{_label(old)} -> {_label(new)}: {len(changes)} cells change", file=stdout)
+    for change in changes:
+        request_type, category, document = change.cell
+        print(
+            f"{request_type} {category} {document}: "
+            f"{change.old.decision} [{change.old.rule_id}] -> "
+            f"{change.new.decision} [{change.new.rule_id}]",
+            file=stdout,
+        )
+    return 0
+
+
+def _label(policy: Policy) -> str:
+    return f"{policy.name} ({policy.version[:12]})"
