@@ -38,9 +38,9 @@ NOT_COLLECTED_RULE = Rule(
 
 
 def rule_for(policy: Policy, request_type: str, category: str, document: str) -> Rule | None:
-    """The rule deciding one cell: the narrowest that matches (the loader rejects ties)."""
+    """The rule deciding one cell (see Rule.precedence; the loader rejects ties)."""
     matching = [rule for rule in policy.rules if rule.matches(request_type, category, document)]
-    return min(matching, key=lambda rule: rule.size, default=None)
+    return min(matching, key=lambda rule: rule.precedence, default=None)
 
 
 def decide(request: Request, policy: Policy) -> Decision:

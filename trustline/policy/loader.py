@@ -11,6 +11,7 @@ import hashlib
 import itertools
 import re
 import tomllib
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -167,7 +168,9 @@ def _merge(
     index: LineIndex,
     errors: list[PolicyError],
 ) -> tuple[Rule, ...]:
-    merged = {rule.id: rule for rule in (base.rules if base else ())}
+    inherited = base.rules if base else ()
+    layer = 1 + max((rule.layer for rule in inherited), default=0) if base else 0
+    merged = {rule.id: rule for rule in inherited}
     removed = data.get("remove", [])
     if not isinstance(removed, list):
         removed = [removed]
@@ -176,16 +179,18 @@ def _merge(
             line = index.top_line("remove")
             errors.append(PolicyError(where, line, f"remove: no inherited rule {rule_id!r}"))
     for rule in rules:
-        merged[rule.id] = rule  # same id: the profile's rule replaces the base's in place
+        replaced = merged.get(rule.id)
+        # Same id: the profile's rule replaces the base's and keeps its place.
+        merged[rule.id] = replace(rule, layer=replaced.layer if replaced else layer)
     return tuple(merged.values())
 
 
 def _ambiguities(rules: tuple[Rule, ...]) -> list[PolicyError]:
-    """Two equally narrow rules deciding the same cell: neither may silently win."""
+    """Two rules of equal precedence deciding the same cell: neither may silently win."""
     errors: list[PolicyError] = []
     reported: set[tuple[str, str]] = set()
     for first, second in itertools.combinations(rules, 2):
-        if first.size != second.size or (first.id, second.id) in reported:
+        if first.precedence != second.precedence or (first.id, second.id) in reported:
             continue
         cell = _shared_cell(first, second)
         if cell is None:

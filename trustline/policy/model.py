@@ -47,11 +47,19 @@ class Rule:
     decline_if_immigration_purpose: bool = False
     source: str = ""  # the file that defined the rule, for error messages
     line: int = 0
+    # 0 in a file that extends nothing, one more per `extends` step. A profile's new
+    # rules win over the rules it inherits; a rule replaced by id keeps its layer.
+    layer: int = 0
 
     @property
     def size(self) -> int:
         """How many cells the rule covers; the narrowest matching rule decides."""
         return len(self.types) * len(self.categories) * len(self.documents)
+
+    @property
+    def precedence(self) -> tuple[int, int]:
+        """Smaller wins: the newest layer first, then the narrowest rule."""
+        return -self.layer, self.size
 
     def matches(self, request_type: str, category: str, document: str) -> bool:
         in_types = request_type in self.types
