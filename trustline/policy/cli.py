@@ -3,11 +3,13 @@
 check FILE...                 validate; errors name the line; exit 1 on any error
 explain FILE --type R2 --category release_date --document judicial_warrant [facts]
 diff OLD NEW                  every (type, category, document) cell whose decision changes
+table FILE                    the whole decision table as CSV, one cell a line
 """
 
 from __future__ import annotations
 
 import argparse
+import csv
 from contextlib import redirect_stderr, redirect_stdout
 from typing import TextIO
 
@@ -15,7 +17,7 @@ from .engine import decide
 from .errors import PolicyFileInvalid
 from .loader import check, load_policy
 from .model import Policy, Request
-from .table import diff
+from .table import decision_table, diff
 from .vocabulary import SIDE_EFFECTS
 
 USAGE_ERROR = 2
@@ -34,6 +36,8 @@ def main(argv: list[str], stdout: TextIO, stderr: TextIO) -> int:
             return _check(args.files, stdout, stderr)
         if args.command == "explain":
             return _explain(args, stdout)
+        if args.command == "table":
+            return _table(args.file, stdout)
         return _diff(args.old, args.new, stdout)
     except PolicyFileInvalid as invalid:
         for error in invalid.errors:
@@ -61,6 +65,8 @@ def _parser() -> argparse.ArgumentParser:
     differing = commands.add_parser("diff", help="cells whose decision changes")
     differing.add_argument("old", metavar="OLD")
     differing.add_argument("new", metavar="NEW")
+    tabling = commands.add_parser("table", help="the decision of every cell, as CSV")
+    tabling.add_argument("file", metavar="FILE")
     return parser
 
 
@@ -127,6 +133,14 @@ def _diff(old_path: str, new_path: str, stdout: TextIO) -> int:
             f"{change.new.decision} [{change.new.rule_id}]",
             file=stdout,
         )
+    return 0
+
+
+def _table(path: str, stdout: TextIO) -> int:
+    writer = csv.writer(stdout, lineterminator="\n")
+    writer.writerow(["type", "category", "document", "decision", "rule"])
+    for cell, decided in decision_table(load_policy(path)).items():
+        writer.writerow([*cell, decided.decision, decided.rule_id])
     return 0
 
 
