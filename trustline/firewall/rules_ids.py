@@ -51,7 +51,7 @@ ID_RULES = [
     Rule(
         "I-94 number",
         DOCUMENT_ID,
-        rx(r"\d{9}[a-z]\d|\d{11}"),
+        rx(r"[0-9]{9}[a-z0-9][0-9]"),
         _not_labelled_i94,
     ),
     Rule(
@@ -68,7 +68,9 @@ ID_RULES = [
 # A-numbers, receipts and SEVIS IDs have seven digits in a row or a 3-3-3 group; the
 # numbers that are only identifiers when labelled run near their label instead.
 FAMILIES: dict[str, tuple[re.Pattern[str] | tuple[str, ...], list[Rule]]] = {
-    "ids": (re.compile(r"\d(?:\d{6}|[- .]\d{3}[- .]\d)"), ID_RULES[:4]),
-    "i-94 number": (("=94", "i94", "admission", "admision"), ID_RULES[4:5]),
+    # ASCII classes: a Unicode \d is several times slower to scan for.
+    "ids": (re.compile(r"[0-9](?:[0-9]{6}|[- .][0-9]{3}[- .][0-9])"), ID_RULES[:4]),
+    # Found by the number's shape; its rule then looks back for the I-94 label.
+    "i-94 number": (re.compile(r"[0-9]{9}[a-z0-9][0-9]"), ID_RULES[4:5]),
     "visa number": (("visa",), ID_RULES[5:]),  # a Visa card's number has 16 digits
 }
