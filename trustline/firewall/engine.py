@@ -68,18 +68,17 @@ def _has_any(folded: str, words: tuple[str, ...]) -> bool:
     return False
 
 
-def _word_end(folded: str, at: int) -> int:
-    size = len(folded)
-    while at < size and folded[at].isalnum():
-        at += 1
-    return at
+def _window_end(folded: str, at: int) -> int:
+    """The next space at or after `at`, so a window never cuts a word ("visa|s")."""
+    space = folded.find(" ", at)
+    return len(folded) if space < 0 else space
 
 
 def _run(runner: Runner, folded: str, hits: list[int], lead: int, tail: int) -> list[Finding]:
     rule, found = runner.rule, []
     size = len(folded)
     for hit in hits:
-        at, end = max(0, hit - lead), _word_end(folded, min(size, hit + tail))
+        at, end = max(0, hit - lead), _window_end(folded, min(size, hit + tail))
         while at <= hit:
             match = runner.near.match(folded, at, end)
             if not match:
