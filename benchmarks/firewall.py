@@ -202,7 +202,8 @@ def main() -> int:
     )
     if isinstance(presidio, dict):
         print(
-            f"| Presidio ({presidio['models']}) | {presidio['mb_per_s']:.3f} MB/s (one pass) | n/a |"
+            f"| Presidio ({presidio['models']}) "
+            f"| {presidio['mb_per_s']:.3f} MB/s (one pass) | n/a |"
         )
     else:
         print(f"\nPresidio: {presidio}")
