@@ -52,10 +52,11 @@ class RuleReader:
         rule_id = table.get("id")
         label = f"rule {rule_id!r}" if isinstance(rule_id, str) else f"rule #{position + 1}"
         self._check_keys(table, label, position, at)
+        header = self.index.rule_line(position, rule_id)
         axes = {key: self._axis(table, key, label, at) for key in _AXES}
         decision = self._choice(table, "decision", DECISIONS, "decision", label, at)
         text = {key: self._text(table, key, label, at) for key in ("id", "citation", "reason")}
-        effective = self._effective(table, label, at)
+        effective = self._effective(table, label, at, header)
         effects = {
             key: self._list(table, key, tuple(SIDE_EFFECTS), "side effect", label, at)
             for key in ("side_effects", "side_effects_if_released")
@@ -86,7 +87,7 @@ class RuleReader:
             requires_purpose=flags["requires_purpose"],
             decline_if_immigration_purpose=flags["decline_if_immigration_purpose"],
             source=self.path,
-            line=self.index.rule_line(position, rule_id),
+            line=header,
         )
 
     def _error(self, line: int, message: str) -> None:
@@ -158,10 +159,12 @@ class RuleReader:
             return ""
         return " ".join(str(value or "").split())
 
-    def _effective(self, table: dict[str, Any], label: str, at: Callable[[str], int]) -> str:
+    def _effective(
+        self, table: dict[str, Any], label: str, at: Callable[[str], int], header: int
+    ) -> str:
         value = table.get("effective", self.default_effective)
         if value is None:
-            self._error(at("id"), f"{label}: missing effective date (here or at the top)")
+            self._error(header, f"{label}: missing effective date (here or at the top)")
             return ""
         if isinstance(value, datetime.date):
             return value.isoformat()

@@ -137,21 +137,24 @@ def test_the_not_collected_answer_cites_the_profile_when_it_agrees() -> None:
 
 
 @pytest.mark.parametrize(
-    ("facts", "outcome", "says"),
+    ("purpose", "immigration", "outcome", "says"),
     [
-        ({}, "decline", "must state a purpose"),
-        ({"stated_purpose": "bank fraud case 22-118"}, "release", "already public"),
-        (
-            {"stated_purpose": "re-entry after removal", "immigration_purpose": True},
-            "decline",
-            "immigration enforcement",
-        ),
+        ("", False, "decline", "must state a purpose"),
+        ("bank fraud case 22-118", False, "release", "already public"),
+        ("re-entry after removal", True, "decline", "immigration enforcement"),
     ],
 )
 def test_a_federal_agency_must_state_a_purpose_that_is_not_immigration(
-    facts: dict[str, object], outcome: str, says: str
+    purpose: str, immigration: bool, outcome: str, says: str
 ) -> None:
-    request = replace(Request("R11", "address", "email", public=True), **facts)
+    request = Request(
+        "R11",
+        "address",
+        "email",
+        public=True,
+        stated_purpose=purpose,
+        immigration_purpose=immigration,
+    )
     decision = decide(request, profile("strict"))
     assert decision.outcome == outcome
     assert any(says in note for note in decision.notes)
