@@ -344,7 +344,7 @@ CASE_STATUS = inside_phrase(
 FAMILIES: dict[str, tuple[tuple[str, ...], list[Rule]]] = {
     "papers": (("paper", "papar", "papel", "papal", "document"), PAPERS_RULES[:-1]),
     "undocumented": (("ndocu", "ndocm", "ndocum"), PAPERS_RULES[-1:]),
-    "status": (("status", "migratori", "legal", "inmigracion"), vetoed(STATUS_RULES, CASE_STATUS)),
+    "status": (("status", "migratori", "estado", "situacion"), vetoed(STATUS_RULES, CASE_STATUS)),
     "visa": (("visa",), vetoed([r for r in VISA_RULES if r.name != "overstayed"], VISA_CARD)),
     "overstay": (("stay",), [r for r in VISA_RULES if r.name == "overstayed"]),
     "green card": (
