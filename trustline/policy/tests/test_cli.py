@@ -1,0 +1,151 @@
+"""`trustline policy check|explain|diff|table`, driven through cli.main()."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import os
+import secrets
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from trustline.policy.cli import main
+
+from .support import POLICIES, REPO
+
+STRICT = str(POLICIES / "strict.toml")
+CALIFORNIA = str(POLICIES / "california.toml")
+
+
+def run(*argv: str) -> tuple[int, str, str]:
+    stdout, stderr = io.StringIO(), io.StringIO()
+    status = main(list(argv), stdout, stderr)
+    return status, stdout.getvalue(), stderr.getvalue()
+
+
+def test_check_accepts_every_shipped_profile() -> None:
+    files = sorted(str(path) for path in POLICIES.glob("*.toml"))
+    status, out, err = run("check", *files)
+    assert (status, err) == (0, "")
+    assert out.count(": ok,") == len(files) == 5
+
+
+def test_check_prints_each_error_with_file_and_line_and_exits_1(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.toml"
+    bad.write_text('name = "bad"\nextends = "strict"\n\n[[rule]]\nid = "x"\ndecision = "yes"\n')
+    status, out, err = run("check", STRICT, str(bad))
+    assert status == 1
+    assert "strict.toml: ok" in out
+    assert f"{bad}:6: rule 'x': unknown decision 'yes'" in err
+    assert f"{bad}:4: rule 'x': missing citation" in err
+
+
+def test_explain_prints_the_decision_and_why() -> None:
+    status, out, _ = run(
+        "explain", STRICT, "--type", "R2", "--category", "release_date",
+        "--document", "detainer_i247a",
+    )  # fmt: skip
+    assert status == 0
+    lines = dict(line.split(":", 1) for line in out.splitlines())
+    assert lines["outcome"].strip() == "decline"
+    assert lines["rule"].strip() == "R2.notify.immigration-document"
+    assert "8 CFR 287.7" in lines["citation"]
+    assert lines["effective"].strip() == "2026-01-01"
+    assert "immigration" in lines["reason"]
+    assert lines["side effects"].strip().startswith("log_only")
+    assert lines["policy"].split()[1] == sha256_of(STRICT)
+
+
+@pytest.mark.parametrize(
+    ("flags", "outcome"),
+    [
+        ([], "decline"),
+        (["--verified"], "release"),
+    ],
+)
+def test_explain_applies_the_facts_given_as_flags(flags: list[str], outcome: str) -> None:
+    argv = ["explain", CALIFORNIA, "--type", "R3", "--category", "transfer"]
+    status, out, _ = run(*argv, "--document", "judicial_warrant", *flags)
+    assert status == 0
+    assert f"outcome:      {outcome}" in out
+
+
+def test_explain_on_an_invalid_file_prints_its_errors(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.toml"
+    bad.write_text("name = \n")
+    status, out, err = run("explain", str(bad), "--type", "R1", "--category", "hold")
+    assert (status, out) == (1, "")
+    assert f"{bad}:1: not valid TOML" in err
+
+
+def test_diff_lists_every_changed_cell() -> None:
+    status, out, _ = run("diff", STRICT, CALIFORNIA)
+    assert status == 0
+    header, *cells = out.splitlines()
+    assert header.endswith(f": {len(cells)} cells change")
+    assert (
+        "R2 release_date detainer_i247a: decline [R2.notify.immigration-document] -> "
+        "release_if_listed_conviction [R2.notify.immigration-document]"
+    ) in cells
+
+
+def test_table_prints_one_csv_row_per_cell() -> None:
+    status, out, _ = run("table", STRICT)
+    assert status == 0
+    assert out.splitlines()[0] == "type,category,document,decision,rule"
+    assert len(out.splitlines()) == 1 + 11 * 18 * 10
+
+
+@pytest.mark.parametrize(
+    "argv", [[], ["explain", STRICT], ["frobnicate"], ["explain", STRICT, "--type"]]
+)
+def test_usage_errors_exit_2_with_usage_on_stderr(argv: list[str]) -> None:
+    status, out, err = run(*argv)
+    assert (status, out) == (2, "")
+    assert "usage: trustline policy" in err
+
+
+def test_help_goes_to_stdout() -> None:
+    status, out, _ = run("--help")
+    assert status == 0 and "check" in out and "explain" in out and "diff" in out
+
+
+def test_python_dash_m_runs_the_same_cli() -> None:
+    done = subprocess.run(  # noqa: S603 - our own interpreter and fixed arguments
+        [sys.executable, "-m", "trustline.policy", "check", STRICT],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "ok, 26 rules" in done.stdout
+
+
+def test_the_trustline_management_command_runs_the_same_cli() -> None:
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "trustline.settings",
+        "TRUSTLINE_SECRET_KEY": os.environ.get("TRUSTLINE_SECRET_KEY", secrets.token_hex(32)),
+        "TRUSTLINE_RECEIPT_PEPPER": os.environ.get(
+            "TRUSTLINE_RECEIPT_PEPPER", secrets.token_hex(32)
+        ),
+    }
+    argv = ["explain", STRICT, "--type", "R6", "--category", "immigration_status"]
+    done = subprocess.run(  # noqa: S603 - our own interpreter and fixed arguments
+        [sys.executable, "-m", "trustline", "policy", *argv],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        env=env,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "outcome:      not_collected" in done.stdout
+
+
+def sha256_of(path: str) -> str:
+    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
