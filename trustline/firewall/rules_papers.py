@@ -29,7 +29,8 @@ PAPERS = alt(r"pap[ea]rs", r"paperz", r"pap[ea]l[ea]?s", r"documents", r"documen
 PAPERS_OF_SOMETHING = followed_by(
     r"from|of|about|del|de|(?:for|to|para) (?:the|a|my|his|her|la|el|su|mi|los|las)"
     r"|were|was|are|is|estaban|estan|said|says|dicen|decian|signed|firmad\w+|that|que"
-    r"|\w+ing|to prove|para (?:probar|demostrar)"
+    r"|\w+ing|to prove|para (?:probar|demostrar)|with (?:me|him|her|them|us)"
+    r"|on (?:me|him|her|them)|conmigo|encima|ahi|there"
 )
 LEGAL_ADJ = alt("any", "legal", "proper", "immigration", "valid", "legales", "migratorios")
 # "tiene papeles y ella no": the contrast belongs to the disclosure.

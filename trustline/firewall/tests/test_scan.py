@@ -167,6 +167,8 @@ LEFT_ALONE = [
     "It's legal to park there after 6.",
     "I don't have any documents proving the payment.",
     "No papers were taken, only cash.",
+    "I didn't have my papers with me when they towed the car.",
+    "We are citizens of this city and we want the lights fixed.",
 ]
 
 
