@@ -59,7 +59,6 @@ NOT_HAVE_EN = alt(
     "never had",
     "no",
 )
-COPULA_EN = alt("is", "am", "are", "was", "were", "be", "been", "being", "'s", "'m", "'re", "im")
 
 # --- Spanish -------------------------------------------------------------------------
 POSS_ES = alt("mi", "mis", "su", "sus", "tu", "tus", r"nuestr[oa]s?")
@@ -77,16 +76,6 @@ POSS = alt(POSS_EN, POSS_ES)
 # A verb of having (or lacking) in either language: "has", "doesn't have", "no tengo".
 HOLDING = alt(NOT_HAVE_EN, HAVE_EN, NOT_TENER, TENER)
 DET = alt("a", "an", "the", "un", "una", "el", "la", "los", "las", POSS_EN, POSS_ES)
-
-
-def words_before(text: str, start: int, n: int) -> list[str]:
-    """The n words before `start`, nearest last ("i", "'m")."""
-    return re.findall(r"[\w']+", text[max(0, start - 12 * n) : start])[-n:]
-
-
-def word_after(text: str, end: int) -> str:
-    found = re.match(r"\s*([\w']+)", text[end : end + 40])
-    return found.group(1) if found else ""
 
 
 def preceded_by(pattern: str, window: int = 40) -> Veto:
