@@ -53,6 +53,7 @@ ID_RULES = [
         DOCUMENT_ID,
         rx(r"[0-9]{9}[a-z0-9][0-9]"),
         _not_labelled_i94,
+        needs=("94", "admission", "admision"),
     ),
     Rule(
         "visa foil number",
@@ -62,6 +63,7 @@ ID_RULES = [
             r" de (?:(?:la|mi|su) )?visa)(?: (?:is|es|was|era))?[\s:#]*"
             r"(?P<s>[a-z]{0,2}\d{7,9})(?![-\d])"
         ),
+        needs=("number", "numero", "num", "no.", "#", "foil"),
     ),
 ]
 

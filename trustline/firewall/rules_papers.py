@@ -296,6 +296,7 @@ CARD_RULES = [
             )
             + f"(?: {CARD_MORE})?"
         ),
+        needs=("card", "kard", "verde", "residen", "reciden"),
     ),
     Rule(
         "mica",

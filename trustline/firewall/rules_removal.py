@@ -34,6 +34,7 @@ REMOVAL_RULES = [
             + WHEN
         ),
         THREAT,
+        needs=("was", "were", "got", "been", "gotten", "get", "they", "ice", "immigration"),
     ),
     Rule(
         "lo deportaron",
@@ -94,6 +95,27 @@ IMMIGRATION_CASE_RULES = [
         STATUS,
         rx(
             f"(?:(?:{POSS}|(?:{HOLDING}) (?:an?|una?)) )(?:{IMMIGRATION}) {CASE_EN}" + r"(?: date)?"
+        ),
+        needs=(
+            "case",
+            "hearing",
+            "court",
+            "interview",
+            "appointment",
+            "lawyer",
+            "attorney",
+            "paperwork",
+            "process",
+            "petition",
+            "application",
+            "check",
+            "date",
+            "judge",
+            "officer",
+            "bond",
+            "file",
+            "biometric",
+            "appt",
         ),
     ),
     Rule(
@@ -166,6 +188,21 @@ IMMIGRATION_CASE_RULES = [
         rx(
             f"(?:(?:{POSS}|(?:{HOLDING})(?: (?:una?|la|el))?) ){CASE_ES}"
             r" (?:de|en|con|ante) (?:la )?(?:" + IMMIGRATION + r"|la migra)"
+        ),
+        needs=(
+            "cita",
+            "caso",
+            "audiencia",
+            "corte",
+            "entrevista",
+            "abogad",
+            "tramite",
+            "proceso",
+            "juicio",
+            "fecha",
+            "expediente",
+            "juez",
+            "reporte",
         ),
     ),
 ]

@@ -157,6 +157,19 @@ RESIDENCE_RULES = [
             )
         ),
         followed_by(r"of|de la ciudad|del condado|del edificio"),
+        needs=(
+            "perma",
+            "lawful",
+            "legal",
+            "temporal",
+            "condicional",
+            "permit",
+            "status",
+            "application",
+            "papers",
+            "interview",
+            "petition",
+        ),
     ),
     Rule(
         "residency",
@@ -166,6 +179,7 @@ RESIDENCE_RULES = [
             preceded_by(r"medical |surgical |artist |pediatric |hospital ", 12),
             followed_by(r"program|at|in (?:surgery|medicine|pediatrics)"),
         ),
+        needs=("residency",),
     ),
     Rule(
         "residencia",
@@ -175,6 +189,7 @@ RESIDENCE_RULES = [
             r"(?: (?:permanente|legal|americana))?"
         ),
         followed_by(r"de (?:la|el|los|mis|sus|mi|su)|del|ubicada|en la|en el|donde"),
+        needs=("iden",),
     ),
 ]
 
@@ -203,6 +218,7 @@ CITIZEN_RULES = [
         "us citizen",
         STATUS,
         rx(f"(?:{QUALIFIED}[ -])+{CITIZEN}(?!'s|s')|non-?{CITIZEN}"),
+        needs=("us", "u.", "american", "united", "natural", "dual", "legal", "non"),
     ),
     Rule(
         "citizenship",
@@ -216,6 +232,7 @@ CITIZEN_RULES = [
             r"|process|status|petition|hearing))?"
         ),
         preceded_by(r"(?:good|digital|corporate) $", 12),
+        needs=("ship",),
     ),
     Rule(
         "naturalization",
