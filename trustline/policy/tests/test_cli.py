@@ -88,7 +88,7 @@ def test_diff_lists_every_changed_cell() -> None:
     assert header.endswith(f": {len(cells)} cells change")
     assert (
         "R2 release_date detainer_i247a: decline [R2.notify.immigration-document] -> "
-        "release_if_listed_conviction [R2.notify.immigration-document]"
+        "release_if_listed_conviction [CA.R2.release-info.listed-conviction]"
     ) in cells
 
 

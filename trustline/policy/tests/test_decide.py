@@ -18,11 +18,17 @@ DETAINER = Request(type="R2", category="release_date", document="detainer_i247a"
     [
         ("strict", DETAINER, "decline", "R2.notify.immigration-document"),
         ("strict", replace(DETAINER, public=True), "decline", "R2.notify.immigration-document"),
-        ("california", DETAINER, "decline", "R2.notify.immigration-document"),
+        ("california", DETAINER, "decline", "CA.R2.release-info.listed-conviction"),
         (
             "california",
             replace(DETAINER, listed_conviction=True),
             "release",
+            "CA.R2.release-info.listed-conviction",
+        ),
+        (
+            "california",
+            Request("R2", "address", "detainer_i247a", listed_conviction=True),
+            "decline",
             "R2.notify.immigration-document",
         ),
         ("strict", Request("R1", "hold", "detainer_i247a"), "decline", "R1.hold"),
