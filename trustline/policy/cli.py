@@ -17,7 +17,7 @@ from .engine import decide
 from .errors import PolicyFileInvalid
 from .loader import check, load_policy
 from .model import Policy, Request
-from .table import decision_table, diff
+from .table import Change, decision_table, diff
 from .vocabulary import SIDE_EFFECTS
 
 USAGE_ERROR = 2
@@ -38,7 +38,7 @@ def main(argv: list[str], stdout: TextIO, stderr: TextIO) -> int:
             return _explain(args, stdout)
         if args.command == "table":
             return _table(args.file, stdout)
-        return _diff(args.old, args.new, stdout)
+        return _diff(args.old, args.new, args.side_effects, stdout)
     except PolicyFileInvalid as invalid:
         for error in invalid.errors:
             print(error, file=stderr)
@@ -65,6 +65,9 @@ def _parser() -> argparse.ArgumentParser:
     differing = commands.add_parser("diff", help="cells whose decision changes")
     differing.add_argument("old", metavar="OLD")
     differing.add_argument("new", metavar="NEW")
+    differing.add_argument(
+        "--side-effects", action="store_true", help="also list cells whose side effects change"
+    )
     tabling = commands.add_parser("table", help="the decision of every cell, as CSV")
     tabling.add_argument("file", metavar="FILE")
     return parser
@@ -121,19 +124,21 @@ def _effects(effects: tuple[str, ...]) -> str:
     return "; ".join(f"{effect} ({SIDE_EFFECTS.get(effect, '?')})" for effect in effects)
 
 
-def _diff(old_path: str, new_path: str, stdout: TextIO) -> int:
+def _diff(old_path: str, new_path: str, side_effects: bool, stdout: TextIO) -> int:
     old, new = load_policy(old_path), load_policy(new_path)
-    changes = diff(old, new)
+    changes = diff(old, new, side_effects=side_effects)
     print(f"{_label(old)} -> {_label(new)}: {len(changes)} cells change", file=stdout)
     for change in changes:
-        request_type, category, document = change.cell
-        print(
-            f"{request_type} {category} {document}: "
-            f"{change.old.decision} [{change.old.rule_id}] -> "
-            f"{change.new.decision} [{change.new.rule_id}]",
-            file=stdout,
-        )
+        print(f"{' '.join(change.cell)}: {_change(change, side_effects)}", file=stdout)
     return 0
+
+
+def _change(change: Change, side_effects: bool) -> str:
+    old, new = change.old, change.new
+    text = f"{old.decision} [{old.rule_id}] -> {new.decision} [{new.rule_id}]"
+    if side_effects and old.effects != new.effects:
+        text += f"; side effects {old.effects} -> {new.effects}"
+    return text
 
 
 def _table(path: str, stdout: TextIO) -> int:

@@ -149,3 +149,14 @@ def test_the_trustline_management_command_runs_the_same_cli() -> None:
 
 def sha256_of(path: str) -> str:
     return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+
+
+def test_diff_with_side_effects_lists_cells_whose_tasks_change() -> None:
+    oregon = str(POLICIES / "oregon.toml")
+    assert run("diff", STRICT, oregon)[1].endswith(": 0 cells change\n")
+    status, out, _ = run("diff", STRICT, oregon, "--side-effects")
+    assert status == 0
+    assert (
+        "R3 transfer none: decline [R3.transfer] -> decline [R3.transfer]; "
+        "side effects log_only -> log_only, report_to_state"
+    ) in out.splitlines()

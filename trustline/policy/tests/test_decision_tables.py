@@ -79,3 +79,18 @@ def test_policy_diff_strict_to_california_leaves_status_and_addresses_alone() ->
 
 def test_a_policy_has_no_diff_with_itself() -> None:
     assert diff(profile("california"), profile("california")) == []
+
+
+def test_illinois_changes_no_decision_but_diff_can_show_its_state_reports() -> None:
+    assert diff(profile("strict"), profile("illinois")) == []
+    changes = diff(profile("strict"), profile("illinois"), side_effects=True)
+    hold = next(change for change in changes if change.cell == ("R1", "hold", "detainer_i247a"))
+    assert not hold.decision_changed
+    assert (hold.old.effects, hold.new.effects) == ("log_only", "log_only, report_to_state")
+
+
+def test_diff_shows_side_effects_that_apply_only_on_release() -> None:
+    changes = diff(profile("strict"), profile("california"), side_effects=True)
+    cell = ("R5", "interview_access", "none")
+    (change,) = [change for change in changes if change.cell == cell]
+    assert change.new.effects == "log_only; if released: consent_form"
