@@ -1,8 +1,9 @@
 """Which rule families a text can trigger, and where: the cheap first look at a text.
 
-Each family has stems ("visa", "papel", "itizen"; "=ice" for a whole word). A text's
-distinct whitespace tokens are checked once; tokens seen before are remembered, so a
-report made of ordinary words costs a split and a set difference.
+Each family has stems ("visa", "papel", "itizen"; "=ice" for a whole word; a regex for
+the shape of an identifier token). A text's distinct whitespace tokens are checked once;
+tokens seen before are remembered, so a report made of ordinary words costs a split and
+a set difference.
 """
 
 from __future__ import annotations
@@ -20,8 +21,9 @@ FAMILIES: dict[str, tuple[Stems, list[Rule]]] = {
     **rules_ids.FAMILIES,
 }
 WORD = re.compile(r"\w+")
-PATTERN_STEMS = [
-    (name, stems) for name, (stems, _) in FAMILIES.items() if isinstance(stems, re.Pattern)
+# Identifier families are found by the shape of a token ("a-123-456-789", "eac2190012345").
+TOKEN_SHAPES = [
+    (stems, name) for name, (stems, _) in FAMILIES.items() if isinstance(stems, re.Pattern)
 ]
 SUBSTRING_STEMS = [
     (stem, name)
@@ -42,6 +44,7 @@ def _families_of(token: str) -> tuple[str, ...]:
     found = {name for stem, name in SUBSTRING_STEMS if stem in token}
     for word in WORD.findall(token):
         found.update(WORD_STEMS.get(word, ()))
+    found.update(name for shape, name in TOKEN_SHAPES if shape.search(token))
     return tuple(sorted(found))
 
 
@@ -71,12 +74,8 @@ def _triggering_tokens(folded: str) -> dict[str, list[str]]:
 
 def family_hits(folded: str) -> dict[str, list[int]]:
     """Family -> where its stems occur in the folded text."""
-    hits = {name: _positions(folded, found) for name, found in _triggering_tokens(folded).items()}
-    for name, stems in PATTERN_STEMS:
-        found = [hit.start() for hit in stems.finditer(folded)]
-        if found:
-            hits[name] = found
-    return hits
+    tokens = _triggering_tokens(folded)
+    return {name: _positions(folded, found) for name, found in tokens.items()}
 
 
 def _positions(folded: str, tokens: list[str]) -> list[int]:

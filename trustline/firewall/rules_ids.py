@@ -67,11 +67,10 @@ ID_RULES = [
     ),
 ]
 
-# A-numbers, receipts and SEVIS IDs have seven digits in a row or a 3-3-3 group; the
-# numbers that are only identifiers when labelled run near their label instead.
+# Stems here are token shapes: A-numbers, receipts and SEVIS IDs hold seven digits in a
+# row or a 3-3-3 group, or are spaced out in short digit tokens ("A 123 456 789").
 FAMILIES: dict[str, tuple[re.Pattern[str] | tuple[str, ...], list[Rule]]] = {
-    # ASCII classes: a Unicode \d is several times slower to scan for.
-    "ids": (re.compile(r"[0-9](?:[0-9]{6}|[- .][0-9]{3}[- .][0-9])"), ID_RULES[:4]),
+    "ids": (re.compile(r"[0-9]{7}|[0-9][-.][0-9]{3}[-.][0-9]|^\W*[0-9]{3}\W*$"), ID_RULES[:4]),
     # Found by the number's shape; its rule then looks back for the I-94 label.
     "i-94 number": (re.compile(r"[0-9]{9}[a-z0-9][0-9]"), ID_RULES[4:5]),
     "visa number": (("visa",), ID_RULES[5:]),  # a Visa card's number has 16 digits

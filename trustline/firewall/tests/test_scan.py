@@ -106,6 +106,7 @@ IDENTIFIERS = [
     ("My A-number is A-201-334-876.", "A-201-334-876"),
     ("My A number is 123-456-789.", "123-456-789"),
     ("A00.000.001 A00.000.002", "A00.000.002"),
+    ("Her number is A 123 456 789, on the card.", "A 123 456 789"),
     ("alien number 087654321 on the letter", "087654321"),
     ("el numero A 123456789 de mi esposo", "A 123456789"),
     ("The receipt number was WAC2290012345.", "WAC2290012345"),
