@@ -27,6 +27,8 @@ class Request:
     # The custodian's reading of the stated purpose. Immigration enforcement includes
     # criminal laws on entry, re-entry, presence and employment.
     immigration_purpose: bool = False
+    # immigration_federal | other_federal | state | local. Kept for the desk's records and
+    # public totals; no rule matches on it, because the request type already says who asks.
     requester: str = ""
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import functools
 from collections.abc import Callable
 from typing import Any
 
@@ -48,7 +49,7 @@ class RuleReader:
             self._error(self.index.rule_line(position, None), "a rule must be a table")
             return None
         before = len(self.errors)
-        at: Callable[[str], int] = lambda key: self.index.field_line(position, key)  # noqa: E731
+        at: Callable[[str], int] = functools.partial(self.index.field_line, position)
         rule_id = table.get("id")
         label = f"rule {rule_id!r}" if isinstance(rule_id, str) else f"rule #{position + 1}"
         self._check_keys(table, label, position, at)
