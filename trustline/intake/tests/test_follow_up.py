@@ -28,6 +28,7 @@ def test_it_opens_a_report_with_its_receipt(
     page = client.get("/en/follow-up/case/").content.decode()
     assert filed.report.reference in page
     assert "We received your report." in page
+    assert "My bicycle was taken from the rack outside the library." in page
 
 
 def test_it_accepts_the_receipt_without_dashes(

@@ -1,0 +1,267 @@
+"""Pieces shared by the load and fault benchmarks: a server under test on a fresh
+PostgreSQL database, and a reporter that walks the journey like a browser without
+JavaScript (form, POST with its CSRF token, receipt page). Loopback only."""
+
+from __future__ import annotations
+
+import http.client
+import os
+import re
+import secrets
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.parse
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+BIN = Path(sys.executable).parent
+PG = "postgres://postgres@127.0.0.1:5432"
+CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
+TOKEN = re.compile(r'name="submission" value="([^"]+)"')
+RECEIPT = re.compile(r'id="receipt">([^<]+)<')
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def fresh_database(name: str) -> str:
+    import psycopg
+
+    with psycopg.connect(f"{PG}/postgres", autocommit=True) as conn:
+        conn.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+        conn.execute(f"CREATE DATABASE {name}")
+    return f"{PG}/{name}"
+
+
+@dataclass
+class Server:
+    """`trustline serve` (or the anchor app under gunicorn) on a fresh database."""
+
+    anchor: bool = False
+    workers: int = 4
+    timeout: int = 30
+    port: int = field(default_factory=free_port)
+    env: dict[str, str] = field(default_factory=dict)
+    process: subprocess.Popen[bytes] | None = None
+
+    @property
+    def base(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def start(self) -> Server:
+        name = "trustline_anchor" if self.anchor else "trustline_load"
+        url = fresh_database(name)
+        self.env = {
+            **os.environ,
+            "DATABASE_URL": url,
+            "ANCHOR_DB": name,
+            "TRUSTLINE_SECRET_KEY": secrets.token_urlsafe(48),
+            "TRUSTLINE_RECEIPT_PEPPER": secrets.token_urlsafe(48),
+            "TRUSTLINE_SECURE_COOKIES": "0",
+            "TRUSTLINE_STATIC_ROOT": tempfile.mkdtemp(),
+            "TRUSTLINE_LOG_LEVEL": "WARNING",
+            "PYTHONPATH": str(ROOT),
+        }
+        if self.anchor:
+            import psycopg
+
+            with psycopg.connect(url, autocommit=True) as conn:
+                conn.execute(
+                    "CREATE TABLE anchor_report (id serial primary key, narrative text,"
+                    " receipt text)"
+                )
+            self.run("trustline", "migrate", "-v0")  # the session table
+            command = [
+                str(BIN / "gunicorn"),
+                "benchmarks.anchor_app:application",
+                "--workers",
+                str(self.workers),
+                "--bind",
+                f"127.0.0.1:{self.port}",
+                "--timeout",
+                str(self.timeout),
+            ]
+        else:
+            self.run("trustline", "migrate", "-v0")
+            self.run("trustline", "collectstatic", "--noinput", "-v0")
+            command = [
+                str(BIN / "trustline"),
+                "serve",
+                "--bind",
+                f"127.0.0.1:{self.port}",
+                "--workers",
+                str(self.workers),
+                "--timeout",
+                str(self.timeout),
+                "--no-collectstatic",
+            ]
+        self.process = subprocess.Popen(
+            command, env=self.env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+        )
+        self.wait_until_up()
+        return self
+
+    def run(self, *args: str, stdin: str | None = None) -> None:
+        subprocess.run(
+            [str(BIN / args[0]), *args[1:]],
+            env=self.env,
+            cwd=ROOT,
+            check=True,
+            input=stdin,
+            text=True,
+            capture_output=True,
+        )
+
+    def wait_until_up(self) -> None:
+        path = "/en/report/" if self.anchor else "/readyz"
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            try:
+                conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=2)
+                conn.request("GET", path)
+                if conn.getresponse().status == 200:
+                    return
+            except OSError:
+                time.sleep(0.2)
+        raise RuntimeError("server did not start")
+
+    def worker_pids(self) -> list[int]:
+        assert self.process is not None
+        pids = []
+        for entry in Path("/proc").iterdir():
+            if entry.name.isdigit():
+                try:
+                    stat = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+                except OSError:
+                    continue
+                if int(stat[1]) == self.process.pid:
+                    pids.append(int(entry.name))
+        return pids
+
+    def worker_rss_mb(self) -> list[float]:
+        sizes = []
+        for pid in self.worker_pids():
+            for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+                if line.startswith("VmRSS:"):
+                    sizes.append(int(line.split()[1]) / 1024)
+        return sizes
+
+    def stop(self) -> None:
+        if self.process is not None:
+            self.process.terminate()
+            self.process.wait(timeout=30)
+
+
+class Visitor:
+    """One browser: a keep-alive connection and a cookie jar, no JavaScript."""
+
+    def __init__(self, port: int, timeout: float = 40.0) -> None:
+        self.port, self.timeout = port, timeout
+        self.cookies: dict[str, str] = {}
+        self.conn: http.client.HTTPConnection | None = None
+        self.latencies: list[float] = []
+
+    def request(
+        self, method: str, path: str, fields: dict[str, str] | None = None
+    ) -> tuple[int, str, str]:
+        body = urllib.parse.urlencode(fields).encode() if fields is not None else None
+        headers = {"Cookie": "; ".join(f"{k}={v}" for k, v in self.cookies.items())}
+        if body is not None:
+            headers["Content-Type"] = "application/x-www-form-urlencoded"
+        started = time.perf_counter()
+        try:
+            if self.conn is None:
+                self.conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=self.timeout)
+            self.conn.request(method, path, body=body, headers=headers)
+            response = self.conn.getresponse()
+            text = response.read().decode("utf-8", "replace")
+        except (OSError, http.client.HTTPException):
+            self.close()
+            raise
+        finally:
+            self.latencies.append((time.perf_counter() - started) * 1000)
+        for header, value in response.getheaders():
+            if header.lower() == "set-cookie":
+                name, _, rest = value.partition("=")
+                self.cookies[name] = rest.split(";", 1)[0]
+        return response.status, response.getheader("Location") or "", text
+
+    def close(self) -> None:
+        if self.conn is not None:
+            self.conn.close()
+        self.conn = None
+
+
+@dataclass
+class Filed:
+    receipt: str
+    marker: str
+
+
+def report_journey(visitor: Visitor, marker: str, retries: int = 0) -> Filed:
+    """GET the form, POST it, GET the receipt page. With retries, a failed request is
+    sent again after half a second — the POST with the same form — as a person
+    pressing reload would."""
+    for attempt in range(retries + 1):
+        try:
+            status, _, form = visitor.request("GET", "/en/report/")
+        except (OSError, http.client.HTTPException):
+            if attempt == retries:
+                raise
+            time.sleep(0.5)
+            continue
+        if status == 200:
+            break
+        if status < 500 or attempt == retries:
+            raise JourneyError(f"form answered {status}", form)
+        time.sleep(0.5)
+    csrf, token = CSRF.search(form), TOKEN.search(form)
+    if not (csrf and token):
+        raise JourneyError("form without tokens")
+    fields = {
+        "csrfmiddlewaretoken": csrf.group(1),
+        "submission": token.group(1),
+        "category": "theft",
+        "when": "unsure",
+        "narrative": f"Report {marker}: my bicycle was taken from the rack by the library.",
+        "role": "witness",
+        "contact_language": "en",
+    }
+    for attempt in range(retries + 1):
+        try:
+            status, location, page = visitor.request("POST", "/en/report/", fields)
+        except (OSError, http.client.HTTPException):
+            if attempt == retries:
+                raise
+            time.sleep(0.5)
+            continue
+        if status == 302:
+            break
+        if status < 500 or attempt == retries:
+            raise JourneyError(f"report answered {status}", page)
+        time.sleep(0.5)
+    status, _, page = visitor.request("GET", location)
+    found = RECEIPT.search(page)
+    if status != 200 or not found:
+        raise JourneyError(f"receipt page answered {status}", page)
+    return Filed(receipt=found.group(1), marker=marker)
+
+
+class JourneyError(Exception):
+    def __init__(self, message: str, page: str = "") -> None:
+        super().__init__(message)
+        self.page = page
+
+
+def percentile(samples: list[float], share: float) -> float:
+    if not samples:
+        return float("nan")
+    ordered = sorted(samples)
+    return ordered[min(len(ordered) - 1, int(len(ordered) * share))]
