@@ -21,18 +21,26 @@ class Finding:
 
 
 # A rule's match must start at most LEAD characters before a stem of its family and
-# end at most TAIL characters after it; these families' phrases reach further.
+# end at most TAIL characters after it. Every start position up to the stem is tried,
+# so families whose phrases have short leads get short reaches: it is most of the cost.
 LEAD, TAIL = 32, 35
 REACH = {
     "visa": (70, 55),  # "se quedó después de que se le acabó la visa"
     "residence": (55, 45),  # "in the process of getting her residency"
-    "i-94 number": (5, 15),
-    "visa number": (15, 50),
-    "ids": (40, 25),
     "immigration": (60, 35),  # "tengo una audiencia en la corte de inmigración"
     "removal": (45, 50),
-    "daca": (45, 50),
+    "daca": (32, 50),
     "naturalized": (30, 50),
+    "ids": (40, 25),  # "alien registration number: 123456789"
+    "i-94 number": (5, 15),
+    "visa number": (15, 50),
+    "undocumented": (5, 35),  # the word itself
+    "overstay": (10, 45),
+    "slur": (16, 20),
+    "form": (20, 45),
+    "mica": (20, 20),
+    "illegal": (26, 35),
+    "ciudadano": (26, 40),
 }
 
 
@@ -68,36 +76,33 @@ def _has_any(folded: str, words: tuple[str, ...]) -> bool:
     return False
 
 
-def _window_end(folded: str, at: int) -> int:
-    """The next space at or after `at`, so a window never cuts a word ("visa|s")."""
-    space = folded.find(" ", at)
-    return len(folded) if space < 0 else space
-
-
-def _run(runner: Runner, folded: str, hits: list[int], lead: int, tail: int) -> list[Finding]:
-    rule, found = runner.rule, []
-    size = len(folded)
+def _windows(folded: str, hits: list[int], lead: int, tail: int) -> list[tuple[int, int, int]]:
+    """(stem, first start to try, end) per hit; the end is the next space after the tail,
+    so a window never cuts a word ("visa|s")."""
+    size, windows = len(folded), []
     for hit in hits:
-        at, end = max(0, hit - lead), _window_end(folded, min(size, hit + tail))
-        while at <= hit:
-            match = runner.near.match(folded, at, end)
-            if not match:
-                break
-            start, stop = match.span(runner.group)
-            if start < stop and not (rule.veto and rule.veto(folded, start, stop)):
-                found.append(Finding(start, stop, rule.category))
-            at = max(match.end(), at + 1)
-    return found
+        space = folded.find(" ", min(size, hit + tail))
+        windows.append((hit, hit - lead if hit > lead else 0, size if space < 0 else space))
+    return windows
 
 
 def _candidates(folded: str) -> list[Finding]:
     found: list[Finding] = []
     for name, hits in family_hits(folded).items():
-        lead, tail = REACH.get(name, (LEAD, TAIL))
+        windows = _windows(folded, hits, *REACH.get(name, (LEAD, TAIL)))
         for runner in RUNNERS[name]:
-            if runner.rule.needs and not _has_any(folded, runner.rule.needs):
+            rule = runner.rule
+            if rule.needs and not _has_any(folded, rule.needs):
                 continue
-            found.extend(_run(runner, folded, hits, lead, tail))
+            for hit, at, end in windows:
+                while at <= hit:
+                    match = runner.near.match(folded, at, end)
+                    if not match:
+                        break
+                    start, stop = match.span(runner.group)
+                    if start < stop and not (rule.veto and rule.veto(folded, start, stop)):
+                        found.append(Finding(start, stop, rule.category))
+                    at = max(match.end(), at + 1)
     return found
 
 
