@@ -25,7 +25,8 @@ class Finding:
 # so families whose phrases have short leads get short reaches: it is most of the cost.
 LEAD, TAIL = 32, 35
 REACH = {
-    "visa": (70, 55),  # "se quedó después de que se le acabó la visa"
+    "visa": (45, 55),  # "came here on an expired tourist visa"
+    "se quedo": (15, 70),  # "me quedé después de que se me acabó la visa"
     "residence": (55, 45),  # "in the process of getting her residency"
     "immigration": (60, 35),  # "tengo una audiencia en la corte de inmigración"
     "removal": (45, 50),

@@ -341,14 +341,22 @@ CASE_STATUS = inside_phrase(
     ),
 )
 
+ON_VISA = ("visa of a kind", "visa de un tipo", "visa expired", "se le vencio la visa",
+           "la visa vencida")  # fmt: skip
+
 # Family -> (stems, rules): the rules run only near one of the stems (engine.py).
 # A stem is a piece of a word, or a whole word when written "=ead".
 FAMILIES: dict[str, tuple[tuple[str, ...], list[Rule]]] = {
     "papers": (("paper", "papar", "papel", "papal", "document"), PAPERS_RULES[:-1]),
     "undocumented": (("ndocu", "ndocm", "ndocum"), PAPERS_RULES[-1:]),
     "status": (("status", "migratori", "estado", "situacion"), vetoed(STATUS_RULES, CASE_STATUS)),
-    "visa": (("visa",), vetoed([r for r in VISA_RULES if r.name != "overstayed"], VISA_CARD)),
-    "overstay": (("stay",), [r for r in VISA_RULES if r.name == "overstayed"]),
+    "visa": (("visa",), vetoed([r for r in VISA_RULES if r.name in ON_VISA], VISA_CARD)),
+    # Overstays are found from the staying verb, which comes first.
+    "overstay": (
+        ("stay", "remain"),
+        [r for r in VISA_RULES if r.name in ("overstayed", "stayed past the visa")],
+    ),
+    "se quedo": (("qued",), [r for r in VISA_RULES if r.name == "se quedo despues de la visa"]),
     "green card": (
         ("green", "gren", "grin", "grean", "grien", "verde", "residen", "reciden"),
         CARD_RULES[:1],
