@@ -32,7 +32,10 @@ REACH = {
     "removal": (45, 50),
     "daca": (32, 50),
     "naturalized": (30, 50),
-    "ids": (40, 25),  # "alien registration number: 123456789"
+    "ids": (6, 25),  # "a# 123456789", "eac 2190012345"
+    "labelled ids": (40, 25),  # "alien registration number: 123456789"
+    "spaced ids": (6, 20),
+    "labelled spaced ids": (40, 20),
     "i-94 number": (5, 15),
     "visa number": (15, 50),
     "undocumented": (5, 35),  # the word itself

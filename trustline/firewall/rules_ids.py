@@ -69,9 +69,17 @@ ID_RULES = [
 
 # Stems here are token shapes: A-numbers, receipts and SEVIS IDs hold seven digits in a
 # row or a 3-3-3 group, or are spaced out in short digit tokens ("A 123 456 789").
+COMPACT = re.compile(r"[0-9]{7}|[0-9][-.][0-9]{3}[-.][0-9]")  # "a123456789", "123-456-789"
+SPACED = re.compile(r"^\W*[0-9]{3}\W*$")  # "A 123 456 789" comes as three tokens
+A_NUMBER, LABELLED, RECEIPT, SEVIS, I94, VISA_NUMBER = ID_RULES
 FAMILIES: dict[str, tuple[re.Pattern[str] | tuple[str, ...], list[Rule]]] = {
-    "ids": (re.compile(r"[0-9]{7}|[0-9][-.][0-9]{3}[-.][0-9]|^\W*[0-9]{3}\W*$"), ID_RULES[:4]),
+    # Each shape is found from its digits: the unlabelled ones sit right behind them,
+    # the labelled ones a label's length before them (and only run if a label is there).
+    "ids": (COMPACT, [A_NUMBER, RECEIPT, SEVIS]),
+    "labelled ids": (COMPACT, [LABELLED]),
+    "spaced ids": (SPACED, [A_NUMBER]),
+    "labelled spaced ids": (SPACED, [LABELLED]),
     # Found by the number's shape; its rule then looks back for the I-94 label.
-    "i-94 number": (re.compile(r"[0-9]{9}[a-z0-9][0-9]"), ID_RULES[4:5]),
-    "visa number": (("visa",), ID_RULES[5:]),  # a Visa card's number has 16 digits
+    "i-94 number": (re.compile(r"[0-9]{9}[a-z0-9][0-9]"), [I94]),
+    "visa number": (("visa",), [VISA_NUMBER]),  # a Visa card's number has 16 digits
 }

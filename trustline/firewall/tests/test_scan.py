@@ -107,6 +107,8 @@ IDENTIFIERS = [
     ("My A number is 123-456-789.", "123-456-789"),
     ("A00.000.001 A00.000.002", "A00.000.002"),
     ("Her number is A 123 456 789, on the card.", "A 123 456 789"),
+    ("his alien number is 123 456 789", "123 456 789"),
+    ("receipt EAC 2190012345 from USCIS", "EAC 2190012345"),
     ("alien number 087654321 on the letter", "087654321"),
     ("el numero A 123456789 de mi esposo", "A 123456789"),
     ("The receipt number was WAC2290012345.", "WAC2290012345"),
