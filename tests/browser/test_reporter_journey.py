@@ -1,0 +1,118 @@
+"""The whole promise in one story, in three separate browsers with JavaScript off:
+a reporter files in Spanish and writes down the receipt; Sam (supervisor) accepts the
+report, assigns it to Ivan and answers; the reporter comes back with the receipt and
+reads the answer — in Spanish, with what the firewall withheld never shown to anyone.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from django.contrib.auth.models import User
+from playwright.sync_api import Page, expect
+
+from conftest import PASSWORD
+from tests.browser.conftest import NewContext
+from tests.browser.reporter import NARRATIVE, Receipt, spanish
+
+WITHHELD = "no tengo papeles"
+REPLY = "Gracias por avisarnos. ¿Recuerda de qué color era la bicicleta?"
+
+
+def file_a_report_in_spanish(page: Page) -> Receipt:
+    page.goto("/es/")
+    expect(page.locator("html")).to_have_attribute("lang", "es")
+    page.get_by_role("link", name=spanish("Start a report")).click()
+
+    # The category labels come from the database, already in Spanish.
+    page.get_by_label("Le robaron algo", exact=True).check()
+    page.get_by_label(spanish("I am not sure")).check()
+    page.get_by_label(spanish("What happened? Tell us in your own words.")).fill(NARRATIVE)
+    page.get_by_label(spanish("I saw it happen")).check()
+    page.get_by_role("button", name=spanish("Send report"), exact=True).click()
+
+    expect(page.get_by_role("heading", level=1)).to_have_text(spanish("Your report was sent"))
+    receipt = Receipt(
+        reference=page.locator(".reference").inner_text().strip(),
+        secret=page.locator("#receipt").inner_text().strip(),
+    )
+    assert re.fullmatch(r"\d{4}(-\d{4}){4}", receipt.secret), receipt.secret
+
+    page.get_by_label(spanish("I have written down or printed my receipt")).check()
+    page.get_by_role("button", name=spanish("Continue"), exact=True).click()
+
+    expect(page.get_by_role("heading", level=1)).to_have_text(spanish("What happens next"))
+    main = page.locator("main")
+    expect(main).to_contain_text(receipt.reference)
+    expect(main).to_contain_text(
+        spanish(
+            "Parts of what you wrote said something about someone’s immigration status or "
+            "papers. We removed those parts before saving your report. This is what we kept:"
+        )
+    )
+    expect(main.locator(".kept mark.withheld")).to_be_visible()
+    assert WITHHELD not in page.content().lower()
+    return receipt
+
+
+def accept_assign_and_answer(page: Page, reference: str) -> str:
+    """Sam's side, in English; returns the case number the acceptance issued."""
+    page.goto("/staff/login/")
+    page.get_by_label("Username").fill("sam")
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign in", exact=True).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Inbox")
+
+    page.get_by_role("link", name=reference, exact=True).click()
+    heading = page.get_by_role("heading", level=1)
+    expect(heading).to_contain_text(reference)
+    expect(page.locator(".kept mark.withheld")).to_be_visible()
+    assert WITHHELD not in page.content().lower()
+
+    page.get_by_role("button", name="Move to “Accepted”", exact=True).click()
+    expect(heading).to_contain_text("Case ")
+    issued = re.search(r"Case (\S+)", heading.inner_text())
+    assert issued is not None
+    case_number = issued.group(1)
+
+    page.get_by_label("Assign to").select_option(label="ivan")
+    page.get_by_role("button", name="Assign", exact=True).click()
+    assignment = page.get_by_role("heading", name="Assignment").locator("xpath=following::p[1]")
+    expect(assignment).to_have_text("ivan")
+
+    page.get_by_label("Message to the reporter").fill(REPLY)
+    page.get_by_role("button", name="Send to reporter", exact=True).click()
+    expect(page.locator(".thread .entry-staff")).to_contain_text(REPLY)
+    expect(page.locator(".kept mark.withheld")).to_be_visible()
+    assert WITHHELD not in page.content().lower()
+    return case_number
+
+
+def come_back_and_read_the_reply(page: Page, receipt: Receipt, case_number: str) -> None:
+    page.goto("/es/follow-up/")
+    page.get_by_label(spanish("Your receipt")).fill(receipt.secret)
+    page.get_by_role("button", name=spanish("Open my report"), exact=True).click()
+
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        spanish("Your report %(reference)s") % {"reference": receipt.reference}
+    )
+    expect(page.locator(".status")).to_contain_text(
+        spanish("Your report is now an official police case. Your case number is %(case)s.")
+        % {"case": case_number}
+    )
+    answer = page.locator(".thread .entry-staff")
+    expect(answer).to_contain_text(spanish("Officer"))
+    expect(answer).to_contain_text(REPLY)
+    assert WITHHELD not in page.content().lower()
+
+
+@pytest.mark.browser
+def test_a_reporter_files_in_spanish_and_reads_the_reply(
+    new_context: NewContext, staff: dict[str, User]
+) -> None:
+    receipt = file_a_report_in_spanish(new_context().new_page())
+    case_number = accept_assign_and_answer(
+        new_context(locale="en-US").new_page(), receipt.reference
+    )
+    come_back_and_read_the_reply(new_context().new_page(), receipt, case_number)
