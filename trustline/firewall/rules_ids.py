@@ -39,7 +39,20 @@ ID_RULES = [
             r"(?: (?:number|no\.?|#|num|numero))?(?: (?:is|es|was|era|de|en uscis es))?[\s:#]*"
             r"(?P<s>" + A_DIGITS + r")(?![-\d])"
         ),
-        needs=("alien", "number", "a#", "a-#", "registration", "uscis", "numero"),
+        needs=(
+            "alien",
+            "a-number",
+            "a number",
+            "anumber",
+            "a#",
+            "a-#",
+            "registration",
+            "uscis",
+            "numero a",
+            "numero de",
+            "a-numero",
+            "anumero",
+        ),  # fmt: skip
     ),
     Rule(
         "USCIS receipt",
