@@ -1,15 +1,19 @@
-"""Separate session cookies for the anonymous side and the staff side.
+"""Separate sessions for the anonymous side and the staff side.
 
 SecureDrop keeps its source and journalist apps apart; here the two sides share one
-process, so the split is a cookie: Django's session cookie `tl_staff` (path
-/staff/) for the console and `tl_public` for the reporter pages. A staff session
-never rides along on a public page, and a reporter's session can never be promoted
-to a staff one.
+process, so the split is a cookie and a store: Django's session cookie `tl_staff`
+(path /staff/) with sessions in the database for the console, so they can be ended
+on the server; `tl_public` for the reporter pages, a signed cookie that the server
+never stores — no table lists who visited the reporting line. A staff session never
+rides along on a public page, and a reporter's session can never be promoted to a
+staff one.
 """
 
 from __future__ import annotations
 
 from http.cookies import Morsel
+from importlib import import_module
+from typing import Any
 
 from django.conf import settings
 from django.contrib.sessions.middleware import SessionMiddleware
@@ -21,9 +25,14 @@ def is_staff_path(path: str) -> bool:
 
 
 class SplitSessionMiddleware(SessionMiddleware):
+    def __init__(self, get_response: Any) -> None:
+        super().__init__(get_response)
+        self.PublicStore = import_module(settings.PUBLIC_SESSION_ENGINE).SessionStore
+
     def process_request(self, request: HttpRequest) -> None:
         name = self.cookie_name(request)
-        request.session = self.SessionStore(request.COOKIES.get(name))
+        store = self.SessionStore if is_staff_path(request.path) else self.PublicStore
+        request.session = store(request.COOKIES.get(name))
 
     def process_response(self, request: HttpRequest, response: HttpResponse) -> HttpResponse:
         if is_staff_path(request.path):

@@ -107,6 +107,7 @@ STAFF_URL_PREFIX = "/staff/"
 SESSION_COOKIE_NAME = "tl_staff"
 SESSION_COOKIE_PATH = STAFF_URL_PREFIX
 PUBLIC_SESSION_COOKIE_NAME = "tl_public"
+PUBLIC_SESSION_ENGINE = "django.contrib.sessions.backends.signed_cookies"
 SESSION_COOKIE_AGE = env_int("TRUSTLINE_SESSION_AGE", 60 * 60)
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Strict"
@@ -154,6 +155,15 @@ MESSAGE_MAX_LENGTH = env_int("TRUSTLINE_MESSAGE_MAX_LENGTH", 5000)
 RECEIPT_THROTTLE_ATTEMPTS = env_int("TRUSTLINE_RECEIPT_THROTTLE_ATTEMPTS", 5)
 RECEIPT_THROTTLE_WINDOW = env_int("TRUSTLINE_RECEIPT_THROTTLE_WINDOW", 15 * 60)
 INBOX_PAGE_SIZE = 50
+
+# The records desk's policy file (docs/policy-guide.md); counsel signs off on it.
+TRUSTLINE_POLICY_FILE = Path(
+    env_str("TRUSTLINE_POLICY_FILE", str(BASE_DIR.parent / "policies" / "strict.toml"))
+)
+# Uploaded outside-agency documents (not yet encrypted: docs/records-desk.md).
+TRUSTLINE_DOCUMENTS_DIR = Path(env_str("TRUSTLINE_DOCUMENTS_DIR", str(VAR_DIR / "documents")))
+# Public figures below this count are shown as "fewer than N".
+TRUSTLINE_SMALL_COUNT = env_int("TRUSTLINE_SMALL_COUNT", 5)
 
 # No handler anywhere formats a client address: the request line and status only.
 LOGGING = {

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from django.contrib import admin
 from django.contrib.auth.models import User
+from django.contrib.sessions.models import Session
 from django.test import Client
 
 from tests.contracts.dump import column_names, database_text
@@ -84,6 +85,14 @@ def test_promise_2_no_public_request_leaves_its_address_or_user_agent(
     stored = database_text() + "\n".join(r.getMessage() for r in caplog.records)
     for canary in ("198.51.100.23", "CanaryBrowser", "203.0.113.99"):
         assert canary not in stored
+
+
+def test_promise_2_the_server_keeps_no_session_for_a_reporter(client: Client) -> None:
+    post_report(client, REPORT)
+    client.post("/en/report/receipt/", {"written_down": "on"})
+    client.post("/en/follow-up/", {"receipt": "0000-0000-0000-0000-0000"})
+    assert "tl_public" in client.cookies
+    assert not Session.objects.exists()
 
 
 def test_promise_2_the_access_log_format_names_no_client() -> None:
