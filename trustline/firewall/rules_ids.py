@@ -52,7 +52,7 @@ ID_RULES = [
             "numero de",
             "a-numero",
             "anumero",
-        ),  # fmt: skip
+        ),
     ),
     Rule(
         "USCIS receipt",
