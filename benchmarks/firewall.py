@@ -24,6 +24,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared" / "firewall"
 ROUNDS = 30  # passes over the corpus; the fastest counts (as timeit does: others were disturbed)
+PROCESSES = 3
 
 # Measured in a fresh interpreter so that import and compile time stay out of it.
 TIMING = """
@@ -72,12 +73,20 @@ def run_ours(corpus: Path, out: Path) -> dict[str, float]:
         subprocess.run([sys.executable, "-m", "trustline.firewall"], stdin=stdin, stdout=stdout,
                        check=True, cwd=ROOT)  # fmt: skip
     cli_rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    timed = subprocess.run(
-        [sys.executable, "-c", TIMING, str(corpus), str(ROUNDS)],
-        capture_output=True, check=True, text=True, cwd=ROOT,
-    )  # fmt: skip
-    figures: dict[str, float] = json.loads(timed.stdout)
-    figures["cli_peak_rss_mb"] = cli_rss
+    # Several fresh processes: on a shared machine one may sit beside a busy neighbour.
+    runs = [
+        json.loads(subprocess.run(
+            [sys.executable, "-c", TIMING, str(corpus), str(ROUNDS)],
+            capture_output=True, check=True, text=True, cwd=ROOT,
+        ).stdout)
+        for _ in range(PROCESSES)
+    ]  # fmt: skip
+    figures: dict[str, float] = {
+        "mb_per_s": max(r["mb_per_s"] for r in runs),
+        "slowest_mb_per_s": min(r["mb_per_s"] for r in runs),
+        "peak_rss_mb": max(r["peak_rss_mb"] for r in runs),
+        "cli_peak_rss_mb": cli_rss,
+    }
     return figures
 
 
@@ -197,7 +206,8 @@ def main() -> int:
     print("\n| tool | throughput, one core (CPU time) | peak RSS |")
     print("|---|---:|---:|")
     print(
-        f"| Trustline firewall | {ours['mb_per_s']:.2f} MB/s (best of {ROUNDS} passes) "
+        f"| Trustline firewall | {ours['mb_per_s']:.2f} MB/s (best of {PROCESSES} processes x "
+        f"{ROUNDS} passes; slowest process {ours['slowest_mb_per_s']:.2f}) "
         f"| {ours['peak_rss_mb']:.0f} MB (timing run), {ours['cli_peak_rss_mb']:.0f} MB (CLI) |"
     )
     if isinstance(presidio, dict):
