@@ -3,6 +3,8 @@
 from trustline.accounts import urls as accounts
 from trustline.audit import urls as audit
 from trustline.cases import urls as cases
+from trustline.disclosures import urls as disclosures
 
 app_name = "staff"
 urlpatterns = [*accounts.urlpatterns, *cases.urlpatterns, *audit.urlpatterns]
+urlpatterns += disclosures.urlpatterns
