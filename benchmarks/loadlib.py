@@ -209,19 +209,7 @@ def report_journey(visitor: Visitor, marker: str, retries: int = 0) -> Filed:
     """GET the form, POST it, GET the receipt page. With retries, a failed request is
     sent again after half a second — the POST with the same form — as a person
     pressing reload would."""
-    for attempt in range(retries + 1):
-        try:
-            status, _, form = visitor.request("GET", "/en/report/")
-        except (OSError, http.client.HTTPException):
-            if attempt == retries:
-                raise
-            time.sleep(0.5)
-            continue
-        if status == 200:
-            break
-        if status < 500 or attempt == retries:
-            raise JourneyError(f"form answered {status}", form)
-        time.sleep(0.5)
+    _, form = persist(visitor, "GET", "/en/report/", None, 200, retries)
     csrf, token = CSRF.search(form), TOKEN.search(form)
     if not (csrf and token):
         raise JourneyError("form without tokens")
@@ -234,24 +222,39 @@ def report_journey(visitor: Visitor, marker: str, retries: int = 0) -> Filed:
         "role": "witness",
         "contact_language": "en",
     }
-    for attempt in range(retries + 1):
-        try:
-            status, location, page = visitor.request("POST", "/en/report/", fields)
-        except (OSError, http.client.HTTPException):
-            if attempt == retries:
-                raise
-            time.sleep(0.5)
-            continue
-        if status == 302:
-            break
-        if status < 500 or attempt == retries:
-            raise JourneyError(f"report answered {status}", page)
-        time.sleep(0.5)
+    location, _ = persist(visitor, "POST", "/en/report/", fields, 302, retries)
     status, _, page = visitor.request("GET", location)
     found = RECEIPT.search(page)
     if status != 200 or not found:
         raise JourneyError(f"receipt page answered {status}", page)
     return Filed(receipt=found.group(1), marker=marker)
+
+
+def persist(
+    visitor: Visitor,
+    method: str,
+    path: str,
+    fields: dict[str, str] | None,
+    expected: int,
+    retries: int,
+) -> tuple[str, str]:
+    """One request, sent again on a dropped connection or a server error; returns the
+    Location header and the page."""
+    for attempt in range(retries + 1):
+        last = attempt == retries
+        try:
+            status, location, page = visitor.request(method, path, fields)
+        except (OSError, http.client.HTTPException):
+            if last:
+                raise
+            time.sleep(0.5)
+            continue
+        if status == expected:
+            return location, page
+        if status < 500 or last:
+            raise JourneyError(f"{method} {path} answered {status}", page)
+        time.sleep(0.5)
+    raise AssertionError("unreachable")
 
 
 class JourneyError(Exception):

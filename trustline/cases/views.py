@@ -136,32 +136,35 @@ def assign(request: HttpRequest, report_id: int) -> HttpResponse:
     return redirect("staff:case", report_id=report_id)
 
 
+def _write_text(
+    request: HttpRequest,
+    report_id: int,
+    form: MessageForm | NoteForm,
+    form_key: str,
+    service: Callable[..., object],
+) -> HttpResponse:
+    """Messages and notes: one text box, one service, the same answers."""
+    if not form.is_valid():
+        return _render_case(request, _reload(request, report_id), 400, **{form_key: form})
+    try:
+        service(actor=request.user, report_id=report_id, body=form.cleaned_data["body"])
+    except NotAllowed:
+        return _forbidden(request, report_id)
+    return redirect("staff:case", report_id=report_id)
+
+
 @require_POST
 @case_staff_required
 def reply(request: HttpRequest, report_id: int) -> HttpResponse:
     form = MessageForm(request.POST)
-    if not form.is_valid():
-        return _render_case(request, _reload(request, report_id), 400, message_form=form)
-    try:
-        services.message_to_reporter(
-            actor=request.user, report_id=report_id, body=form.cleaned_data["body"]
-        )
-    except NotAllowed:
-        return _forbidden(request, report_id)
-    return redirect("staff:case", report_id=report_id)
+    return _write_text(request, report_id, form, "message_form", services.message_to_reporter)
 
 
 @require_POST
 @case_staff_required
 def add_note(request: HttpRequest, report_id: int) -> HttpResponse:
     form = NoteForm(request.POST)
-    if not form.is_valid():
-        return _render_case(request, _reload(request, report_id), 400, note_form=form)
-    try:
-        services.note_add(actor=request.user, report_id=report_id, body=form.cleaned_data["body"])
-    except NotAllowed:
-        return _forbidden(request, report_id)
-    return redirect("staff:case", report_id=report_id)
+    return _write_text(request, report_id, form, "note_form", services.note_add)
 
 
 def _forbidden(request: HttpRequest, report_id: int) -> HttpResponse:
