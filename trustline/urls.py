@@ -14,6 +14,7 @@ urlpatterns = [
 ]
 urlpatterns += i18n_patterns(
     path("", include("trustline.intake.urls", namespace="public")),
+    path("", include(("trustline.transparency.urls", "transparency"))),
     prefix_default_language=True,
 )
 

@@ -1,0 +1,15 @@
+"""`{% load desk %}{% if user|works_the_desk %}`: the staff menu's records-desk link."""
+
+from __future__ import annotations
+
+from django import template
+
+from trustline.accounts.roles import Actor
+from trustline.disclosures.access import may_act
+
+register = template.Library()
+
+
+@register.filter
+def works_the_desk(user: Actor) -> bool:
+    return may_act(user)
