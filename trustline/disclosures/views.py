@@ -9,6 +9,7 @@ from typing import Any
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -63,7 +64,8 @@ def queue(request: HttpRequest) -> HttpResponse:
 def log(request: HttpRequest) -> HttpResponse:
     if not may_act(request.user):
         raise NotAllowed("log")
-    form = LogForm(request.POST or None, request.FILES or None)
+    now = timezone.localtime().strftime("%Y-%m-%dT%H:%M")
+    form = LogForm(request.POST or None, request.FILES or None, initial={"received_at": now})
     if request.method == "POST" and form.is_valid():
         fields = {k: v for k, v in form.cleaned_data.items() if k != "document"}
         try:

@@ -23,6 +23,8 @@ from trustline.policy.vocabulary import REQUEST_TYPES
 from trustline.transparency.models import WithheldTally
 
 MONTHS = range(1, 13)
+# A column that counts a subset of the others (overrides are also declines or releases).
+NOT_SUMMED = frozenset({"override"})
 ESCALATED = OutsideRequest.Status.ESCALATED
 
 
@@ -45,7 +47,7 @@ class Table:
         return sum(self.cell(month, column) for month in MONTHS)
 
     def month_total(self, month: int) -> int:
-        return sum(self.cell(month, column) for column in self.columns)
+        return sum(self.cell(month, c) for c in self.columns if c not in NOT_SUMMED)
 
 
 @dataclass(frozen=True)

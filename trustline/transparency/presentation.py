@@ -20,15 +20,20 @@ class ShownTable:
 
 
 def shown_table(table: Table, threshold: int) -> ShownTable:
+    """One row per month and a year row; a total column sums the month."""
     rows = [
         [
             calendar.month_abbr[month],
             *(shown(table.cell(month, c), threshold) for c in table.columns),
+            shown(table.month_total(month), threshold),
         ]
         for month in MONTHS
     ]
-    rows.append([_("Year"), *(shown(table.year_total(c), threshold) for c in table.columns)])
-    return ShownTable(table.title, [_("Month"), *map(table.label, table.columns)], rows)
+    year = [shown(table.year_total(c), threshold) for c in table.columns]
+    total = sum(table.month_total(month) for month in MONTHS)
+    rows.append([_("Year"), *year, shown(total, threshold)])
+    header = [_("Month"), *map(table.label, table.columns), _("Total")]
+    return ShownTable(table.title, header, rows)
 
 
 def detainer_rows(figures: Figures) -> list[list[str]]:
