@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from . import rules_ids, rules_papers, rules_removal, rules_standing
+from . import rules_entry, rules_forms, rules_ids, rules_papers, rules_removal, rules_standing
 from .grammar import Rule
 
 Stems = tuple[str, ...] | re.Pattern[str]
@@ -18,6 +18,8 @@ FAMILIES: dict[str, tuple[Stems, list[Rule]]] = {
     **rules_papers.FAMILIES,
     **rules_standing.FAMILIES,
     **rules_removal.FAMILIES,
+    **rules_forms.FAMILIES,
+    **rules_entry.FAMILIES,
     **rules_ids.FAMILIES,
 }
 WORD = re.compile(r"\w+")

@@ -75,6 +75,24 @@ SER_ESTAR = alt(
 POSS = alt(POSS_EN, POSS_ES)
 # A verb of having (or lacking) in either language: "has", "doesn't have", "no tengo".
 HOLDING = alt(NOT_HAVE_EN, HAVE_EN, NOT_TENER, TENER)
+# "tiene papeles y ella no", "he's a citizen and she isn't": the contrast is the disclosure.
+CONTRAST = (
+    r"(?: (?:y|pero|and|but)"
+    r" (?:el|ella|yo|ellos|ellas|nosotros|tu|he|she|i|they|we|his \w+|her \w+|mi \w+|su \w+)"
+    r" (?:no|si|tampoco|not|doesn't|don't|does|do|isn't|is not|aren't|wasn't|ain't|'s not"
+    r"|no es|no lo es|no esta))?"
+)
+# A document that ran out: "se le venció", "ya se venció", "expired", "lapsed".
+VENCER = alt(
+    r"(?:se )?(?:me |le |les |nos |te )?[bv]en[cs]i(?:o|eron)", r"[bv]en[cs]e", r"[bv]en[cs]ia",
+    r"[bv]en[cs]i", "acabo", "acabaron", "termino", "expiro", "caduco", r"va a [bv]en[cs]er",
+    r"[bv]en[cs]era", r"van a [bv]en[cs]er",
+)  # fmt: skip
+EXPIRED = alt(
+    "expired", "expires", "expiring", "ran out", "runs out", "lapsed", "is up", "was up",
+    r"(?:ya )?(?:se )?(?:me |le |les |nos )?[bv]en[cs]io", r"(?:ya )?[bv]en[cs]id[oa]s?",
+    r"(?:ya )?(?:se )?expiro", r"(?:ya )?(?:esta )?expirad[oa]",
+)  # fmt: skip
 DET = alt("a", "an", "the", "un", "una", "el", "la", "los", "las", POSS_EN, POSS_ES)
 
 
@@ -88,6 +106,13 @@ def followed_by(pattern: str) -> Veto:
     """Veto when the words right after the match fit `pattern`."""
     compiled = re.compile(r"\s*(?:" + pattern + r")(?!\w)")
     return lambda text, _start, end: bool(compiled.match(text, end))
+
+
+def bare_and_followed_by(head: str, after: str) -> Veto:
+    """Veto a match that is the bare noun (no verb or possessive) before `after`:
+    "citizenship classes", "centro para refugiados" name a service, not anyone's status."""
+    starts, follows = re.compile(head), followed_by(after)
+    return lambda text, start, end: bool(starts.match(text, start)) and follows(text, start, end)
 
 
 def any_of(*vetoes: Veto) -> Veto:

@@ -7,13 +7,16 @@ of its stems occurs in the text, which keeps the common case cheap.
 from __future__ import annotations
 
 from .grammar import (
+    CONTRAST,
     DET,
+    EXPIRED,
     HOLDING,
     NOT_HAVE_EN,
     NOT_TENER,
     POSS,
     STATUS,
     TENER,
+    VENCER,
     Rule,
     alt,
     any_of,
@@ -33,12 +36,6 @@ PAPERS_OF_SOMETHING = followed_by(
     r"|on (?:me|him|her|them)|conmigo|encima|ahi|there"
 )
 LEGAL_ADJ = alt("any", "legal", "proper", "immigration", "valid", "legales", "migratorios")
-# "tiene papeles y ella no": the contrast belongs to the disclosure.
-CONTRAST = (
-    r"(?: (?:y|pero|and|but)"
-    r" (?:el|ella|yo|ellos|ellas|nosotros|tu|he|she|i|they|we|his \w+|her \w+)"
-    r" (?:no|si|tampoco|not|doesn't|don't|does|do))?"
-)
 
 PAPERS_RULES = [
     Rule(
@@ -70,6 +67,8 @@ PAPERS_RULES = [
         "fixing papers",
         STATUS,
         rx(
+            r"(?:(?:never|nunca|no|ni|tampoco|todavia no|aun no|still (?:haven't|hasn't)"
+            r"|(?:did|have|has|had|could|can)(?:n'?t| not)) (?:\w+ )?)?"
             r"(?:arregl\w*|fix\w*|sac\w*|tramit\w*|consegu\w*|consigu\w*|obten\w*|obtuv\w*)"
             r" (?:(?:sus|mis|los|tus|their|his|her|my|the) )?(?:papers|pap[ea]l[ea]?s)"
         ),
@@ -133,7 +132,7 @@ STATUS_RULES = [
     ),
 ]
 
-VISA = r"visas?"
+VISA = r"[bv]isas?"
 VISA_KIND = alt(
     "students?", "student's", "tourist", "turist", "tourism", "work", "worker", "working",
     "travel", "visitors?", "fianc[eé]{1,2}", "spous(?:e|al)", "marriage", "investor", "family",
@@ -166,7 +165,8 @@ VISA_LEAD_EN = (
 )
 VISA_LEAD_ES = (
     r"(?:(?:vino|vine|vinieron|vinimos|llego|llegue|llegaron|llegamos|entro|entre|entraron"
-    r"|estoy|esta|estan|estamos|anda|ando|" + TENER + r") )?(?:(?:con|en) )?"
+    r"|estoy|esta|estan|estamos|anda|ando|(?:se|me|nos|te|les?) qued\w+|" + TENER + r") )?"
+    r"(?:(?:con|en) )?"
     r"(?:(?:una|la|su|mi|sus|mis|tu) )?"
 )
 VISA_EXPIRY = alt(
@@ -175,12 +175,9 @@ VISA_EXPIRY = alt(
     "is up", "was up",
 )  # fmt: skip
 VISA_EXPIRY_ES = alt(
-    r"ven[cs]id[oa]s?", r"expirad[oa]s?", r"caducad[oa]s?", r"se (?:le |me |les |nos )?vencio",
-    "se vence", "vence", "vencio", "se acabo", "acabo", "termino",
-)  # fmt: skip
-VENCER = alt(
-    "vencio", "vencieron", "vence", "venci", "vencia", "acabo", "acabaron", "termino",
-    "expiro", "caduco", "va a vencer", "vencera", "van a vencer",
+    r"[bv]en[cs]id[oa]s?", r"expirad[oa]s?", r"caducad[oa]s?",
+    r"se (?:le |me |les |nos )?[bv]en[cs]io", r"se [bv]en[cs]e", r"[bv]en[cs]e", r"[bv]en[cs]io",
+    "se acabo", "acabo", "termino",
 )  # fmt: skip
 
 VISA_RULES = [
@@ -225,12 +222,8 @@ VISA_RULES = [
     Rule(
         "se le vencio la visa",
         STATUS,
-        rx(
-            r"(?:(?:se )?(?:me|le|les|nos|te) )?"
-            + VENCER
-            + f" (?:(?:la|su|mi|sus|las|mis) )?{VISA}"
-        ),
-        needs=("venc", "vens", "acab", "termin", "expir", "caduc"),
+        rx(VENCER + f" (?:(?:la|su|mi|sus|las|mis) )?{VISA}"),
+        needs=("venc", "vens", "benc", "bens", "acab", "termin", "expir", "caduc"),
     ),
     Rule(
         "la visa vencida",
@@ -239,7 +232,7 @@ VISA_RULES = [
             f"(?:(?:la|su|mi|sus|las|mis) )?{VISA} (?:ya )?"
             r"(?:(?:esta|estaba|estan|estaban|es|era) )?(?:ya )?" + VISA_EXPIRY_ES
         ),
-        needs=("venc", "vens", "expir", "caduc", "acab", "termin"),
+        needs=("venc", "vens", "benc", "bens", "expir", "caduc", "acab", "termin"),
     ),
     Rule(
         "overstayed",
@@ -281,12 +274,18 @@ LEAD = alt(
     "saco", "saque", "tramitando", "esperando", "renew", "renewing", "renovar",
 )  # fmt: skip
 
+# "se le venció el permiso de trabajo", "my work permit ran out", "tiene mica y él no".
+CARD_END = f"(?: (?:{CARD_MORE}))?(?: (?:is |has |had |was |just |already )*{EXPIRED})?{CONTRAST}"
+CARD_LEAD = f"(?:(?:{LEAD}|{VENCER}) )?(?:{DET} )?(?:{CARD_ADJ} )?"
+# "green card wallet": the card is a thing's colour or kind, not a status.
+CARD_AS_THING = followed_by(r"wallets?|tables?|stock|games?|decks?|envelopes?|readers?|slots?")
+
 CARD_RULES = [
     Rule(
         "green card",
         STATUS,
         rx(
-            f"(?:{LEAD} )?(?:{DET} )?(?:{CARD_ADJ} )?"
+            CARD_LEAD
             + alt(
                 GREEN_CARD,
                 "tarjeta verde",
@@ -294,22 +293,26 @@ CARD_RULES = [
                 r"(?:permanent )?resident card",
                 r"residen(?:cy|ce) card",
             )
-            + f"(?: {CARD_MORE})?"
+            + CARD_END
         ),
+        CARD_AS_THING,
         needs=("card", "kard", "verde", "residen", "reciden"),
     ),
     Rule(
         "mica",
         STATUS,
-        rx(f"(?:{LEAD} )?{POSS} mica"),
+        rx(f"(?:(?:{LEAD}) (?:(?:la|una|{POSS}) )?|{POSS} )mica" + CARD_END),
         # "la mica del celular" is a phone's screen protector.
-        followed_by(r"del|de|para|protectora|de vidrio|de cristal|rota|quebrada|estrellada"),
+        any_of(
+            followed_by(r"del|de|para|protectora|de vidrio|de cristal|rota|quebrada|estrellada"),
+            preceded_by(r"cel\w*|telefono|phone|pantalla|tablet|lentes|anteojos", 30),
+        ),
     ),
     Rule(
         "work permit",
         STATUS,
         rx(
-            f"(?:{LEAD} )?(?:{DET} )?(?:{CARD_ADJ} )?"
+            CARD_LEAD
             + alt(
                 r"(?:work(?:ing)?|employment) (?:permit|authori[sz]ation)s?",
                 r"(?:tarjeta (?:de )?)?(?:permiso|autorizacion) (?:de|para)"
@@ -318,6 +321,7 @@ CARD_RULES = [
                 r"ead",
             )
             + r"(?: (?:card|cards|document|application|renewal|tarjeta))?"
+            + CARD_END
         ),
     ),
 ]
@@ -350,7 +354,7 @@ FAMILIES: dict[str, tuple[tuple[str, ...], list[Rule]]] = {
     "papers": (("paper", "papar", "papel", "papal", "document"), PAPERS_RULES[:-1]),
     "undocumented": (("ndocu", "ndocm", "ndocum"), PAPERS_RULES[-1:]),
     "status": (("status", "migratori", "estado", "situacion"), vetoed(STATUS_RULES, CASE_STATUS)),
-    "visa": (("visa",), vetoed([r for r in VISA_RULES if r.name in ON_VISA], VISA_CARD)),
+    "visa": (("visa", "bisa"), vetoed([r for r in VISA_RULES if r.name in ON_VISA], VISA_CARD)),
     # Overstays are found from the staying verb, which comes first.
     "overstay": (
         ("stay", "remain"),

@@ -1,4 +1,4 @@
-"""STATUS said through deportation, immigration cases, "illegal", slurs and form names.
+"""STATUS said through deportation, immigration cases, "illegal" and slurs.
 
 Threats ("he'll call ICE", "te van a deportar") are the crime's facts and stay: only a
 deportation that happened, a case that exists or a person called illegal is withheld.
@@ -28,7 +28,7 @@ REMOVAL_RULES = [
         "was deported",
         STATUS,
         rx(
-            r"(?:was|were|got|been|gotten|get|gets) d[ei]port(?:ed|d)"
+            r"(?:was|were|got|been|gotten|get|gets) d[ei]port(?:ed|d|ad[oa]s?)"
             + WHEN
             + r"|(?:they|ice|immigration) d[ei]ported (?:him|her|me|them|us|my \w+)"
             + WHEN
@@ -141,6 +141,10 @@ IMMIGRATION_CASE_RULES = [
                 r"|i[nm]migracion|migracion)",
                 r"(?:la migra|inmigracion|ice) (?:se lo|se la|lo|la|los|me|nos)"
                 r" (?:llevo|detuvo|agarro)",
+                r"(?:se (?:lo|la|los|las|me|nos) |lo |la |los |las |me |nos |le |les )"
+                r"(?:llevo|llevaron|detuvo|detuvieron|agarro|agarraron|levanto|levantaron"
+                r"|arresto|arrestaron|deporto) (?:la migra|ice|inmigracion|migracion"
+                r"|los de (?:la migra|inmigracion|migracion|ice))",
             )
         ),
         needs=(
@@ -157,6 +161,11 @@ IMMIGRATION_CASE_RULES = [
             "llevo",
             "detuvo",
             "agarro",
+            "agarraron",
+            "llevaron",
+            "detuvieron",
+            "levant",
+            "arrest",
             "took",
         ),
     ),
@@ -173,7 +182,7 @@ IMMIGRATION_CASE_RULES = [
         "hearing in immigration court",
         STATUS,
         rx(
-            f"(?:(?:{POSS}|(?:{HOLDING}) (?:an?|una?)) )(?:{CASE_EN}|{CASE_ES}) "
+            f"(?:(?:{POSS}|(?:{HOLDING})(?: (?:an?|una?|la|el))?) )(?:{CASE_EN}|{CASE_ES}) "
             + alt(
                 r"(?:in|at|before|with) (?:the )?immigration (?:court|office|judge)",
                 r"(?:en|ante|con) (?:la |el )?(?:corte|oficina|juez|jueza) de (?:i[nm]migracion"
@@ -212,12 +221,20 @@ IMMIGRATION_CASE_RULES = [
 PERSON_NEXT = re.compile(
     r"\s*(?:[^\w\s]|$|(?:here|aqui|and|y|or|o|but|pero|so|now|too|since|because|pq|porque"
     r"|like|anyway|no|i|he|she|they|we|desde|como|ni|tambien|also|either|immigrants?"
-    r"|aliens?|inmigrantes?|in this country|en este pais)(?!\w))"
+    r"|aliens?|inmigrantes?|in this country|en este pais|segun|according|supposedly"
+    r"|apparently|supuestamente|creo|dicen|i think|i guess)(?!\w))"
 )
 NEUTER = {
     "that", "it", "this", "which", "what", "eso", "esto", "lo", "que", "hace", "hacen",
     "hizo", "cosa", "totalmente", "muy", "completely", "totally", "very", "also", "tambien",
     "they're", "activity", "thing", "something", "algo",
+}  # fmt: skip
+
+
+# "la gente dice que es ilegal": a verb of saying or knowing before "que es".
+SAYING = {
+    "dice", "dicen", "dijo", "dijeron", "creo", "cree", "creen", "parece", "sabe", "saben",
+    "se", "sabemos", "comentan", "cuentan", "contaron", "oi", "escuche",
 }  # fmt: skip
 
 
@@ -230,6 +247,8 @@ def said_of_a_thing(text: str, start: int, end: int) -> bool:
         return False
     copula = before[-1] in {"is", "es", "was", "'s", "are"}
     subject = before[-2] if copula and len(before) > 1 else ""
+    if subject == "que" and len(before) > 2 and before[-3] in SAYING:
+        return False  # "dicen que es ilegal": reported of someone, not of an act
     head = before[-1].split("'")[0]
     return subject in NEUTER or head in NEUTER
 
@@ -326,59 +345,10 @@ SLUR_RULES = [
     ),
 ]
 
-FORM = alt(
-    r"i-? ?20", r"i-?94", r"i-?797", r"i-?551", r"i-?766", r"i-?485", r"i-?130", r"i-?589",
-    r"i-?765", r"i-?821d?", r"i-?131", r"i-?360", r"i-?918", r"ds-?2019", r"ds-?160",
-)  # fmt: skip
-VISA_CLASS = alt(r"[fjmklo]-?1", r"h-?1-?b", r"h-?2-?[ab]", r"e-?2", "tn", r"b-?[12]")
-HIGHWAY = any_of(
-    followed_by(
-        r"eastbound|westbound|northbound|southbound|east|west|north|south|exit|freeway"
-        r"|highway|hwy|interstate|near|between|ramp|corridor|traffic"
-    ),
-    preceded_by(r"(?:on|off|onto|take|took|via|from|toward|towards|along) $", 10),
-)
-FORM_RULES = [
-    Rule(
-        "form name",
-        STATUS,
-        rx(
-            f"(?:{POSS} )(?:{FORM})"
-            r"(?: (?:form|record|card|approval(?: notice)?|notice|petition|application))?"
-        ),
-        any_of(HIGHWAY, followed_by(r"number|#|no\.?|num|numero")),
-    ),
-    Rule(
-        "visa class",
-        STATUS,
-        rx(
-            f"(?:{VISA_CLASS}) (?:status|approval(?: notice)?|petition|holders?|workers?|program"
-            r"|students?)"
-        ),
-        needs=("status", "approval", "petition", "holder", "worker", "program", "student"),
-    ),
-    Rule(
-        "on a K-1",
-        STATUS,
-        rx(
-            r"(?:(?:came|come|is|am|are|was|were|here|entered|arrived|living) (?:here )?)?"
-            f"(?:on|with|con) (?:an?|una?) (?:{VISA_CLASS})"
-        ),
-    ),
-]
 
 FAMILIES: dict[str, tuple[tuple[str, ...], list[Rule]]] = {
     "removal": (("deport", "diport", "removal", "remocion", "expulsion"), REMOVAL_RULES),
     "immigration": (("migra", "uscis", "=ice"), IMMIGRATION_CASE_RULES),
     "illegal": (("legal",), ILLEGAL_RULES),
     "slur": (("wetback", "=wet", "mojad"), SLUR_RULES),
-    "form": (
-        (
-            "i-9", "i9", "i-2", "i2", "i-7", "i7", "i-5", "i5", "i-4", "i4", "i-1", "i1", "i-8",
-            "i8", "i-3", "i3", "i-6", "i6", "f-1", "f1", "j-1", "j1", "k-1", "k1", "h-1", "h1",
-            "h-2", "h2", "ds-", "ds2", "l-1", "l1", "o-1", "o1", "m-1", "m1", "e-2", "e2", "b-1",
-            "b-2", "=tn",
-        ),
-        FORM_RULES,
-    ),
 }  # fmt: skip

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from .grammar import (
+    CONTRAST,
     HOLDING,
     NOT_TENER,
     POSS,
@@ -12,6 +13,7 @@ from .grammar import (
     Rule,
     alt,
     any_of,
+    bare_and_followed_by,
     followed_by,
     preceded_by,
     rx,
@@ -31,6 +33,15 @@ PROGRAM_MORE = alt(
     "kids?", "recipients?", "status", "renewal", "application", "case", "card", "holders?",
     "students?", r"papers?", "permit", "approval", "beneficiar(?:y|ies)", "expired",
 )  # fmt: skip
+
+# "centro de ayuda para refugiados", "a shelter for refugees": whom a place serves.
+SERVICE_FOR = preceded_by(
+    r"(?:centers?|centros?|shelters?|albergues?|refugios?|camps?|campos?|campamentos?|casas?"
+    r"|offices?|oficinas?|programs?|programas?|agenc\w+|ayuda|apoyo|help|aid|services?"
+    r"|servicios?|organi[sz]a\w+|clinics?|clinicas?|ministr\w+)(?: \w+){0,2}"
+    r" (?:for|of|de|para|a) (?:los |las |the )?$",
+    50,
+)
 
 PROGRAM_RULES = [
     Rule(
@@ -115,16 +126,22 @@ PROGRAM_RULES = [
             r"as (?:a |an )?)?refugees?"
             r"(?: (?:status|travel document|document|card|case|application|visa))?"
         ),
-        followed_by(
-            r"centers?|camps?|resettlement|services|agency|office|clinic|organization|program"
-            r"|ministry|committee|council|support|rights|network|coalition|association"
+        any_of(
+            followed_by(
+                r"centers?|camps?|resettlement|services|agency|office|clinic|organization|program"
+                r"|ministry|committee|council|support|rights|network|coalition|association"
+            ),
+            SERVICE_FOR,
         ),
     ),
     Rule(
         "refugiado",
         STATUS,
         rx(f"(?:{SER_ESTAR} (?:(?:un|una) )?)?" + r"(?:refugiad[oa]s?|asilad[oa]s?)"),
-        followed_by(r"en|bajo|dentro|detras|con|de la lluvia|del frio|ahi|alli|aqui"),
+        any_of(
+            followed_by(r"en|bajo|dentro|detras|con|de la lluvia|del frio|ahi|alli|aqui"),
+            SERVICE_FOR,
+        ),
     ),
 ]
 
@@ -186,7 +203,7 @@ RESIDENCE_RULES = [
         STATUS,
         rx(
             f"{RESIDENCIA_LEAD} (?:(?:la|{POSS}) )?re[sc]iden[cs]ia"
-            r"(?: (?:permanente|legal|americana))?"
+            r"(?: (?:permanente|legal|americana|condicional|temporal))?"
         ),
         followed_by(r"de (?:la|el|los|mis|sus|mi|su)|del|ubicada|en la|en el|donde"),
         needs=("iden",),
@@ -209,7 +226,7 @@ CITIZEN_RULES = [
         rx(
             r"(?:(?:is|am|are|'m|'re|'s|was|were|be|been|became|become|becomes|becoming|isn't"
             r"|aren't|wasn't|ain't|never|not)(?: not| never| even| also)* )+"
-            f"(?:a |an )?(?:{QUALIFIED}[ -])*{CITIZEN}(?!'s|s')"
+            f"(?:a |an )?(?:{QUALIFIED}[ -])*{CITIZEN}(?!'s|s')" + CONTRAST
         ),
         # "a citizen of this neighborhood"; a citizen of another country is nationality.
         followed_by(r"of(?! (?:the )?(?:u\.? ?s|united states|this country|america)\b)"),
@@ -231,7 +248,12 @@ CITIZEN_RULES = [
             r"(?: (?:application|interview|test|exam|ceremony|oath|papers|certificate|case"
             r"|process|status|petition|hearing))?"
         ),
-        preceded_by(r"(?:good|digital|corporate) $", 12),
+        any_of(
+            preceded_by(r"(?:good|digital|corporate) $", 12),
+            bare_and_followed_by(
+                r"c?[cs]it", r"class(?:es)?|workshops?|fairs?|drives?|clinics?|events?|courses?"
+            ),
+        ),
         needs=("ship",),
     ),
     Rule(
@@ -254,6 +276,7 @@ CITIZEN_RULES = [
             r"|nos hicimos|hacerse|hacerme)(?: tambien)? )(?:un |una )?"
             + CITIZEN_ES
             + CITIZEN_ES_MORE
+            + CONTRAST
         ),
         followed_by(
             r"ejemplar|modelo|respetable|honrad[oa]|honest[oa]|trabajador[a]?|de bien|comun"
