@@ -19,6 +19,7 @@ from typing import Any
 
 import pytest
 from django.contrib.auth.models import Group, User
+from django.core.cache import cache
 
 from trustline.intake import receipts
 from trustline.intake.models import Category
@@ -40,6 +41,12 @@ PERSONAS = {
 def _fast_password_hashing(settings: Any) -> None:
     # Argon2 is the production hasher; tests that log in by form need not pay for it.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache() -> None:
+    # Configuration and the empty report form are cached per process; tests start clean.
+    cache.clear()
 
 
 @pytest.fixture(autouse=True)

@@ -12,6 +12,7 @@ if TYPE_CHECKING:
     from django.test.client import _MonkeyPatchedWSGIResponse as Response
 
 TOKEN = re.compile(r'name="submission" value="([^"]+)"')
+RECEIPT = re.compile(r'id="receipt">([0-9-]+)<')
 
 
 def report_form_token(client: Client, lang: str = "en") -> str:
@@ -24,3 +25,10 @@ def report_form_token(client: Client, lang: str = "en") -> str:
 def post_report(client: Client, data: dict[str, Any], lang: str = "en") -> Response:
     token = report_form_token(client, lang)
     return client.post(f"/{lang}/report/", {**data, "submission": token})
+
+
+def receipt_on_page(client: Client, lang: str = "en") -> str:
+    """The receipt as the reporter reads it on the page after sending."""
+    found = RECEIPT.search(client.get(f"/{lang}/report/receipt/").content.decode())
+    assert found, "no receipt on the receipt page"
+    return found.group(1)

@@ -8,7 +8,10 @@ ProtectedTextField: it passes the firewall before it is stored.
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
+from django.core.cache import cache
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -29,6 +32,12 @@ CONTACT_LANGUAGES = [
     ("pt", "Português"),
     ("fr", "Français"),
 ]
+
+
+# Configuration edited in the admin reaches every process within this many seconds.
+CONFIG_CACHE_SECONDS = 30
+PROFILE_CACHE_KEY = "trustline:agency-profile"
+CATEGORIES_CACHE_KEY = "trustline:categories"
 
 
 def pick_label(labels: dict[str, str], lang: str) -> str:
@@ -62,10 +71,18 @@ class AgencyProfile(models.Model):
     def __str__(self) -> str:
         return self.name
 
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        super().save(*args, **kwargs)
+        cache.delete(PROFILE_CACHE_KEY)
+
     @classmethod
     def current(cls) -> AgencyProfile:
-        profile = cls.objects.order_by("pk").first()
-        return profile if profile is not None else cls()
+        """The profile, read at most every CONFIG_CACHE_SECONDS by each process."""
+        profile: AgencyProfile | None = cache.get(PROFILE_CACHE_KEY)
+        if profile is None:
+            profile = cls.objects.order_by("pk").first() or cls()
+            cache.set(PROFILE_CACHE_KEY, profile, CONFIG_CACHE_SECONDS)
+        return profile
 
 
 class CategoryGroup(models.Model):
@@ -105,6 +122,10 @@ class Category(models.Model):
 
     def __str__(self) -> str:
         return f"{self.slug} ({self.nibrs_code})"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        super().save(*args, **kwargs)
+        cache.delete(CATEGORIES_CACHE_KEY)
 
     def label(self, lang: str) -> str:
         return pick_label(self.labels, lang)

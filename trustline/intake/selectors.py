@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
+from django.core.cache import cache
 from django.db.models import QuerySet
 
 from trustline.intake import receipts
-from trustline.intake.models import Category, Message, Report
+from trustline.intake.models import (
+    CATEGORIES_CACHE_KEY,
+    CONFIG_CACHE_SECONDS,
+    Category,
+    Message,
+    Report,
+)
 
 
 class ReceiptNotFound(Exception):
@@ -33,5 +40,10 @@ def thread_for_reporter(report: Report) -> QuerySet[Message]:
     return report.messages.order_by("created_at", "id")
 
 
-def active_categories() -> QuerySet[Category]:
-    return Category.objects.filter(active=True).select_related("group")
+def active_categories() -> list[Category]:
+    """The categories offered on the form, read at most every 30 s by each process."""
+    categories: list[Category] | None = cache.get(CATEGORIES_CACHE_KEY)
+    if categories is None:
+        categories = list(Category.objects.filter(active=True).select_related("group"))
+        cache.set(CATEGORIES_CACHE_KEY, categories, CONFIG_CACHE_SECONDS)
+    return categories

@@ -50,9 +50,6 @@ def report_submit(
     receipt = receipts.receipt_for(submission)
     key = receipts.submission_digest(submission)
     for _attempt in range(5):
-        existing = Report.objects.filter(submission_digest=key).first()
-        if existing is not None:
-            return Filed(report=existing, receipt=receipt)
         report = Report(
             reference=receipts.new_reference(),
             receipt_digest=receipts.digest(receipt),
@@ -83,8 +80,10 @@ def report_submit(
                 )
                 record(action="report.submit", actor_kind=REPORTER, report_id=report.pk)
         except IntegrityError:
-            # A concurrent retry of the same form, or a reference collision (30 bits):
-            # look again, then draw another reference.
+            # The same form sent again (a retry), or a reference collision (30 bits).
+            existing = Report.objects.filter(submission_digest=key).first()
+            if existing is not None:
+                return Filed(report=existing, receipt=receipt)
             continue
         return Filed(report=report, receipt=receipt)
     raise RuntimeError("could not draw a unique reference")

@@ -7,6 +7,8 @@ device; the server never stores it, not even in the session table.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from django.http import HttpRequest, HttpResponse
 
 from trustline.intake import receipts
@@ -34,10 +36,19 @@ def close_report(request: HttpRequest) -> None:
     request.session.flush()
 
 
-def hand_over_receipt(response: HttpResponse, receipt: str, secure: bool) -> None:
+@dataclass(frozen=True)
+class FreshReceipt:
+    """What the receipt page shows, signed into a cookie: no database read needed."""
+
+    report_id: int
+    reference: str
+    receipt: str
+
+
+def hand_over_receipt(response: HttpResponse, report: Report, receipt: str, secure: bool) -> None:
     response.set_signed_cookie(
         RECEIPT_COOKIE,
-        receipt,
+        f"{report.pk}|{report.reference}|{receipt}",
         salt=RECEIPT_SALT,
         httponly=True,
         secure=secure,
@@ -45,9 +56,15 @@ def hand_over_receipt(response: HttpResponse, receipt: str, secure: bool) -> Non
     )
 
 
-def fresh_receipt(request: HttpRequest) -> str | None:
+def fresh_receipt(request: HttpRequest) -> FreshReceipt | None:
+    """The receipt just drawn for the report this session opened, if any."""
     value = request.get_signed_cookie(RECEIPT_COOKIE, default=None, salt=RECEIPT_SALT)
-    return value if isinstance(value, str) else None
+    if not isinstance(value, str) or value.count("|") != 2:
+        return None
+    report_id, reference, receipt = value.split("|")
+    if report_id != str(request.session.get(REPORT_KEY)):
+        return None
+    return FreshReceipt(int(report_id), reference, receipt)
 
 
 def forget_receipt(response: HttpResponse) -> None:

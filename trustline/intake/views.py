@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import hmac
-
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import get_language
@@ -12,7 +10,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods, require_POST
 
-from trustline.intake import receipts, throttle
+from trustline.intake import throttle
 from trustline.intake.forms import ConfirmReceiptForm, ReceiptForm, ReplyForm, ReportForm
 from trustline.intake.selectors import ReceiptNotFound, report_for_receipt, thread_for_reporter
 from trustline.intake.services import message_from_reporter, report_submit
@@ -27,6 +25,8 @@ from trustline.intake.session import (
     open_report,
 )
 
+EMPTY_FORM_CACHE_SECONDS = 60
+
 
 def landing(request: HttpRequest) -> HttpResponse:
     return render(request, "intake/landing.html")
@@ -38,7 +38,8 @@ def landing(request: HttpRequest) -> HttpResponse:
 def report_form(request: HttpRequest) -> HttpResponse:
     if request.method == "GET":
         form = ReportForm(initial={"submission": open_form(request)})
-        return render(request, "intake/report_form.html", {"form": form})
+        context = {"form": form, "fields_cache_seconds": EMPTY_FORM_CACHE_SECONDS}
+        return render(request, "intake/report_form.html", context)
     form = ReportForm(request.POST)
     if form.is_valid() and not form_is_open(request, form.cleaned_data["submission"]):
         # The session ended (or the page came from elsewhere): keep the answers,
@@ -71,43 +72,31 @@ def report_form(request: HttpRequest) -> HttpResponse:
         )
         open_report(request, filed.report)
         response = redirect("public:receipt")
-        hand_over_receipt(response, filed.receipt, secure=request.is_secure())
+        hand_over_receipt(response, filed.report, filed.receipt, secure=request.is_secure())
         return response
-    return render(request, "intake/report_form.html", {"form": form})
-
-
-def _receipt_for_this_report(request: HttpRequest) -> tuple[object, str] | None:
-    report, receipt = current_report(request), fresh_receipt(request)
-    if report is None or receipt is None:
-        return None
-    if not hmac.compare_digest(receipts.digest(receipt), report.receipt_digest):
-        return None
-    return report, receipt
+    return render(request, "intake/report_form.html", {"form": form, "fields_cache_seconds": 0})
 
 
 @never_cache
 @require_http_methods(["GET", "POST"])
 def receipt(request: HttpRequest) -> HttpResponse:
-    pair = _receipt_for_this_report(request)
-    if pair is None:
+    fresh = fresh_receipt(request)
+    if fresh is None:
         return redirect("public:thread" if current_report(request) else "public:follow_up")
-    report, secret = pair
     form = ConfirmReceiptForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         response = redirect("public:sent")
         forget_receipt(response)
         return response
-    context = {"report": report, "receipt": secret, "form": form}
-    return render(request, "intake/receipt.html", context)
+    return render(request, "intake/receipt.html", {"fresh": fresh, "form": form})
 
 
 @never_cache
 def receipt_card(request: HttpRequest) -> HttpResponse:
-    pair = _receipt_for_this_report(request)
-    if pair is None:
+    fresh = fresh_receipt(request)
+    if fresh is None:
         return redirect("public:follow_up")
-    report, secret = pair
-    return render(request, "intake/receipt_card.html", {"report": report, "receipt": secret})
+    return render(request, "intake/receipt_card.html", {"fresh": fresh})
 
 
 @never_cache
