@@ -8,7 +8,18 @@ from __future__ import annotations
 
 import re
 
-from .grammar import HOLDING, POSS, STATUS, Rule, alt, any_of, followed_by, preceded_by, rx
+from .grammar import (
+    HOLDING,
+    POSS,
+    SER_ESTAR,
+    STATUS,
+    Rule,
+    alt,
+    any_of,
+    followed_by,
+    preceded_by,
+    rx,
+)
 
 WHEN = (
     r"(?: (?:once|twice|before|already|last year|years ago|(?:back )?in (?:19|20)\d\d"
@@ -188,6 +199,9 @@ IMMIGRATION_CASE_RULES = [
                 r"(?:en|ante|con) (?:la |el )?(?:corte|oficina|juez|jueza) de (?:i[nm]migracion"
                 r"|migracion)",
             )
+            # "está en la corte de inmigración": someone in that court has a case there
+            + f"|(?:{SER_ESTAR}|is|am|are|'s|'m|'re|was) "
+            + r"(?:in (?:the )?immigration court|en (?:la )?corte de (?:i[nm]migracion|migracion))"
         ),
         needs=("court", "office", "judge", "corte", "oficina", "juez"),
     ),
@@ -263,7 +277,7 @@ ILLEGAL_RULES = [
             r"(?:i'm|i am|im|he's|she's|they're|we're|you're|ur|u r|is|are|am|was|were|be|being"
             r"|been|estoy|esta|estan|estamos|estas|soy|es|son|somos|eres|era|eran|estaba"
             r"|estaban|andan|ando|anda|vive|vivo|viven|sea|ser|estar)(?: not| no)? "
-            f"(?P<s>(?:an? )?{ILLEGAL}(?:es)?(?: (?:here|aqui))?)"
+            f"(?P<s>(?:an? )?{ILLEGAL}(?:es|s)?(?: (?:here|aqui))?)"
         ),
         said_of_a_thing,
     ),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from .grammar import (
     CONTRAST,
+    EXPIRED,
     HOLDING,
     NOT_TENER,
     POSS,
@@ -58,7 +59,7 @@ PROGRAM_RULES = [
                 r"dacamentad[oa]s?",
                 "dacamented",
             )
-            + f"(?: {PROGRAM_MORE})?(?: (?:expired|expires|ran out|lapsed|vencio|se vencio))?"
+            + f"(?: {PROGRAM_MORE})?(?: (?:is |has |was |already )*{EXPIRED})?"
         ),
     ),
     Rule(
@@ -116,7 +117,9 @@ PROGRAM_RULES = [
             )
             + r"(?: (?:politico|pendiente))?"
         ),
-        followed_by(r"de ancianos|para ancianos|de la tercera edad|de adultos"),
+        any_of(
+            followed_by(r"de ancianos|para ancianos|de la tercera edad|de adultos"), SERVICE_FOR
+        ),
     ),
     Rule(
         "refugee",

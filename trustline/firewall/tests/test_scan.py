@@ -94,6 +94,25 @@ DISCLOSURES = [
     ("soy residente permante", "residente permante"),
     ("mi visa esta vensida", "visa esta vensida"),
     ("he is a us sitizen", "is a us sitizen"),
+    # General rules found missing on the held-out corpus (tests/heldout.jsonl).
+    ("Mi suegro nunca tramitó sus papeles y el patrón lo sabe.", "nunca tramitó sus papeles"),
+    ("a mi nuera se le bencio la bisa y el la amenaza", "se le bencio la bisa"),
+    ("Her TPS card ran out in June and her boss knows.", "Her TPS card ran out"),
+    ("a mi primo se lo llevaron los de inmigracion en mayo", "se lo llevaron los de inmigracion"),
+    ("She filed an I-589 last spring, and now he follows her to work.", "filed an I-589"),
+    ("my wife's I-130 is still pending and he uses it against her", "I-130 is still pending"),
+    (
+        "El vecino vino de paseo y nunca regreso, y ahora le roban el sueldo.",
+        "vino de paseo y nunca regreso",
+    ),
+    ("W1 reports he entered without inspection in 2011.", "entered without inspection"),
+    ("ella dice que no somos legales y que nadie nos va a creer", "no somos legales"),
+    ("Ofc. note: R/P is an LPR and a witness.", "LPR"),
+    ("Mi cuñado no tiene visa vigente y lo explotan en la obra.", "no tiene visa vigente"),
+    (
+        "my sister is a citizen and her husband isn't, so he won't call",
+        "is a citizen and her husband isn't",
+    ),
 ]
 
 
@@ -172,6 +191,13 @@ LEFT_ALONE = [
     "No papers were taken, only cash.",
     "I didn't have my papers with me when they towed the car.",
     "We are citizens of this city and we want the lights fixed.",
+    # Look-alikes found on the held-out corpus.
+    "They robbed the clinic for refugees on Grand and took the laptops.",
+    "Roban en el albergue para asilados de la calle 3 cada semana.",
+    "A guy handing out citizenship workshop flyers got punched at the bus stop.",
+    "My green card wallet and my keys were in the stolen backpack.",
+    "se me rompio la mica del telefono cuando me empujo",
+    "It's not legal for the tow yard to keep my car, is it?",
 ]
 
 
