@@ -73,3 +73,22 @@ def test_a_wrong_password_is_refused_with_a_message(staff: dict[str, User]) -> N
     response = Client().post("/staff/login/", {"username": "sam", "password": "wrong"})
     assert response.status_code == 200
     assert "There is a problem" in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("name", "home"),
+    [
+        ("sam", "/staff/"),
+        ("ines", "/staff/"),
+        ("ivan", "/staff/"),
+        ("rick", "/staff/desk/"),
+        ("aude", "/staff/audit/"),
+        ("ada", "/staff/admin/"),
+    ],
+)
+def test_each_role_lands_on_its_own_page_after_signing_in(
+    staff: dict[str, User], name: str, home: str
+) -> None:
+    response = Client().post("/staff/login/", {"username": name, "password": PASSWORD})
+    assert response.status_code == 302
+    assert response["Location"] == home
