@@ -7,13 +7,16 @@ or case number. The rendering tests need the compiled catalog (`make messages`).
 
 from __future__ import annotations
 
+import datetime
 import re
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from babel.messages.catalog import Catalog, Message
 from babel.messages.pofile import read_po
 from django.conf import settings
+from django.template.loader import render_to_string
 from django.test import Client
 from django.utils import translation
 
@@ -188,6 +191,28 @@ def test_the_404_page_is_in_spanish(client: Client) -> None:
     assert "No se encontró la página" in page, MO_HINT
     assert "Ir a la página de inicio" in page
     assert "Page not found" not in page
+
+
+@pytest.mark.django_db
+def test_the_public_figures_page_is_in_spanish(client: Client) -> None:
+    response = client.get("/es/figures/")
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "Solicitudes de otras agencias en" in page, MO_HINT
+    assert "se muestra como “menos de" in page
+    assert "Solicitudes de retención migratoria (detainers)" in page
+    assert "Requests from other agencies" not in page
+
+
+def test_the_notice_to_the_person_is_written_in_spanish() -> None:
+    outside = SimpleNamespace(agency_name="County Sheriff", received_at=datetime.date(2026, 3, 27))
+    context = {"agency": "Ciudad PD", "outside": outside, "decisions": [], "to": "person"}
+    with translation.override("es"):
+        text = render_to_string("disclosures/notices/notice.txt", context)
+    assert "Para la persona nombrada en la solicitud:" in text
+    assert "El 2026-03-27, Ciudad PD recibió una solicitud sobre usted de parte de County" in text
+    assert "No vamos a cumplir con esta solicitud." in text
+    assert "Puede hablar con un abogado sobre este aviso." in text
 
 
 @pytest.mark.django_db
