@@ -45,6 +45,12 @@ REACH = {
     "mica": (20, 20),
     "illegal": (26, 35),
     "ciudadano": (26, 40),
+    # rules_entry.py: short leads, the negation or verb sits right before the stem
+    "lacks a visa": (28, 20),  # "doesn't even have a valid visa"
+    "visit": (24, 45),  # "vinieron aqui como turistas y se quedaron"
+    "inspection": (40, 12),  # "entered the united states without inspection"
+    "not legal": (16, 12),  # "they are not legal"
+    "lpr": (2, 6),
 }
 
 
