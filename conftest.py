@@ -23,6 +23,7 @@ from django.core.cache import cache
 
 from trustline.intake import receipts
 from trustline.intake.models import Category
+from trustline.intake.remembered import forget
 from trustline.intake.services import Filed, report_submit
 
 PASSWORD = "correct horse battery staple"
@@ -47,6 +48,7 @@ def _fast_password_hashing(settings: Any) -> None:
 def _fresh_cache() -> None:
     # Configuration and the empty report form are cached per process; tests start clean.
     cache.clear()
+    forget()
 
 
 @pytest.fixture(autouse=True)

@@ -178,7 +178,7 @@ def main() -> None:
     parser.add_argument("--journeys", type=int, default=600, help="per concurrency level")
     parser.add_argument("--seconds", type=float, default=60, help="per concurrency level")
     parser.add_argument("--levels", default="1,8,32")
-    parser.add_argument("--workers", type=int, default=4)
+    parser.add_argument("--workers", type=int, default=(os.cpu_count() or 1) + 1)
     parser.add_argument("--reports", type=int, default=100_000)
     parser.add_argument("--no-anchor", action="store_true")
     parser.add_argument("--no-staff", action="store_true")

@@ -22,7 +22,8 @@ def record(
     """Append one event, chained to the one before, inside the caller's transaction."""
     staff = actor if isinstance(actor, User) else None
     kind = actor_kind or (AuditEvent.Actor.STAFF if staff else AuditEvent.Actor.SYSTEM)
-    with transaction.atomic():
+    # No savepoint: the event stands or falls with the caller's transaction.
+    with transaction.atomic(savepoint=False):
         head, _ = AuditHead.objects.select_for_update().get_or_create(pk=1)
         event = AuditEvent(
             id=head.last_id + 1,

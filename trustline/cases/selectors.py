@@ -6,10 +6,11 @@ from typing import Any
 
 from django.conf import settings
 from django.core.paginator import Page, Paginator
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Q
 
 from trustline.cases.access import User, visible_reports
 from trustline.intake.models import Message, Report
+from trustline.intake.selectors import thread_of
 
 
 def inbox(user: User, filters: dict[str, Any], page: str | int | None) -> Page[Report]:
@@ -57,5 +58,5 @@ def status_counts(user: User) -> dict[str, int]:
     return counts
 
 
-def thread_for_staff(report: Report) -> QuerySet[Message]:
-    return report.messages.select_related("author").order_by("created_at", "id")
+def thread_for_staff(report: Report) -> list[Message]:
+    return thread_of(report, with_authors=True)

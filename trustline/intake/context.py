@@ -12,8 +12,16 @@ def agency(request: HttpRequest) -> dict[str, object]:
     """The agency profile and the language switch, on every page."""
     current = get_language()
     switch = [
-        {"code": code, "name": name, "url": translate_url(request.path, code)}
+        {"code": code, "name": name, "url": in_language(request.path, current, code)}
         for code, name in settings.LANGUAGES
         if code != current
     ]
     return {"agency": AgencyProfile.current(), "language_switch": switch}
+
+
+def in_language(path: str, current: str, code: str) -> str:
+    """The same page in another language: public paths start with /<lang>/."""
+    prefix = f"/{current}/"
+    if path.startswith(prefix):
+        return f"/{code}/{path[len(prefix) :]}"
+    return translate_url(path, code)

@@ -11,10 +11,10 @@ from __future__ import annotations
 from typing import Any
 
 from django.conf import settings
-from django.core.cache import cache
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from trustline.intake.remembered import forget, remembered
 from trustline.vault.fields import ProtectedTextField
 
 # Contact languages, named in their own language so nobody needs a translation to
@@ -34,8 +34,6 @@ CONTACT_LANGUAGES = [
 ]
 
 
-# Configuration edited in the admin reaches every process within this many seconds.
-CONFIG_CACHE_SECONDS = 30
 PROFILE_CACHE_KEY = "trustline:agency-profile"
 CATEGORIES_CACHE_KEY = "trustline:categories"
 
@@ -73,16 +71,11 @@ class AgencyProfile(models.Model):
 
     def save(self, *args: Any, **kwargs: Any) -> None:
         super().save(*args, **kwargs)
-        cache.delete(PROFILE_CACHE_KEY)
+        forget(PROFILE_CACHE_KEY)
 
     @classmethod
     def current(cls) -> AgencyProfile:
-        """The profile, read at most every CONFIG_CACHE_SECONDS by each process."""
-        profile: AgencyProfile | None = cache.get(PROFILE_CACHE_KEY)
-        if profile is None:
-            profile = cls.objects.order_by("pk").first() or cls()
-            cache.set(PROFILE_CACHE_KEY, profile, CONFIG_CACHE_SECONDS)
-        return profile
+        return remembered(PROFILE_CACHE_KEY, lambda: cls.objects.order_by("pk").first() or cls())
 
 
 class CategoryGroup(models.Model):
@@ -125,7 +118,7 @@ class Category(models.Model):
 
     def save(self, *args: Any, **kwargs: Any) -> None:
         super().save(*args, **kwargs)
-        cache.delete(CATEGORIES_CACHE_KEY)
+        forget(CATEGORIES_CACHE_KEY)
 
     def label(self, lang: str) -> str:
         return pick_label(self.labels, lang)

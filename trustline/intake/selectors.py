@@ -2,17 +2,9 @@
 
 from __future__ import annotations
 
-from django.core.cache import cache
-from django.db.models import QuerySet
-
 from trustline.intake import receipts
-from trustline.intake.models import (
-    CATEGORIES_CACHE_KEY,
-    CONFIG_CACHE_SECONDS,
-    Category,
-    Message,
-    Report,
-)
+from trustline.intake.models import CATEGORIES_CACHE_KEY, Category, Message, Report
+from trustline.intake.remembered import remembered
 
 
 class ReceiptNotFound(Exception):
@@ -36,14 +28,24 @@ def report_for_session(report_id: object) -> Report | None:
     return Report.objects.select_related("category").filter(pk=report_id).first()
 
 
-def thread_for_reporter(report: Report) -> QuerySet[Message]:
-    return report.messages.order_by("created_at", "id")
+def thread_of(report: Report, with_authors: bool = False) -> list[Message]:
+    """The thread as both sides read it: the report's arrival, then every message and
+    change of status. The arrival is not stored: it is the report's own timestamp."""
+    arrival = Message(
+        report=report,
+        kind=Message.Kind.STATUS,
+        status=Report.Status.NEW,
+        created_at=report.created_at,
+    )
+    messages = report.messages.order_by("created_at", "id")
+    if with_authors:
+        messages = messages.select_related("author")
+    return [arrival, *messages]
 
 
 def active_categories() -> list[Category]:
-    """The categories offered on the form, read at most every 30 s by each process."""
-    categories: list[Category] | None = cache.get(CATEGORIES_CACHE_KEY)
-    if categories is None:
-        categories = list(Category.objects.filter(active=True).select_related("group"))
-        cache.set(CATEGORIES_CACHE_KEY, categories, CONFIG_CACHE_SECONDS)
-    return categories
+    """The categories offered on the form (kept in the process for a few seconds)."""
+    return remembered(
+        CATEGORIES_CACHE_KEY,
+        lambda: list(Category.objects.filter(active=True).select_related("group")),
+    )

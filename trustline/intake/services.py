@@ -75,9 +75,6 @@ def report_submit(
         try:
             with transaction.atomic():
                 report.save(force_insert=True)
-                Message.objects.create(
-                    report=report, kind=Message.Kind.STATUS, status=report.status, created_at=now
-                )
                 record(action="report.submit", actor_kind=REPORTER, report_id=report.pk)
         except IntegrityError:
             # The same form sent again (a retry), or a reference collision (30 bits).

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -12,7 +13,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from trustline.intake import throttle
 from trustline.intake.forms import ConfirmReceiptForm, ReceiptForm, ReplyForm, ReportForm
-from trustline.intake.selectors import ReceiptNotFound, report_for_receipt, thread_for_reporter
+from trustline.intake.selectors import ReceiptNotFound, report_for_receipt, thread_of
 from trustline.intake.services import message_from_reporter, report_submit
 from trustline.intake.session import (
     close_report,
@@ -37,8 +38,13 @@ def landing(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def report_form(request: HttpRequest) -> HttpResponse:
     if request.method == "GET":
-        form = ReportForm(initial={"submission": open_form(request)})
-        context = {"form": form, "fields_cache_seconds": EMPTY_FORM_CACHE_SECONDS}
+        # Built only when the cached empty form has expired.
+        context = {
+            "form": SimpleLazyObject(ReportForm),
+            "bound": False,
+            "submission": open_form(request),
+            "fields_cache_seconds": EMPTY_FORM_CACHE_SECONDS,
+        }
         return render(request, "intake/report_form.html", context)
     form = ReportForm(request.POST)
     if form.is_valid() and not form_is_open(request, form.cleaned_data["submission"]):
@@ -74,7 +80,13 @@ def report_form(request: HttpRequest) -> HttpResponse:
         response = redirect("public:receipt")
         hand_over_receipt(response, filed.report, filed.receipt, secure=request.is_secure())
         return response
-    return render(request, "intake/report_form.html", {"form": form, "fields_cache_seconds": 0})
+    context = {
+        "form": form,
+        "bound": True,
+        "submission": form["submission"].value(),
+        "fields_cache_seconds": 0,
+    }
+    return render(request, "intake/report_form.html", context)
 
 
 @never_cache
@@ -148,7 +160,7 @@ def thread(request: HttpRequest) -> HttpResponse:
         return redirect("public:thread_sent")
     context = {
         "report": report,
-        "thread": thread_for_reporter(report),
+        "thread": thread_of(report),
         "form": form,
         "just_sent": request.resolver_match is not None
         and request.resolver_match.url_name == "thread_sent",

@@ -11,7 +11,7 @@ from trustline.transparency.models import WithheldTally
 
 def count_withheld(counts: Counter[str]) -> None:
     month = timezone.now().date().replace(day=1)
-    with transaction.atomic():
+    with transaction.atomic(savepoint=False):
         for category, n in sorted(counts.items()):
             tally, _ = WithheldTally.objects.get_or_create(month=month, category=category)
             WithheldTally.objects.filter(pk=tally.pk).update(count=F("count") + n)

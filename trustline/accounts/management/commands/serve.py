@@ -22,7 +22,9 @@ class Command(BaseCommand):
         parser.add_argument(
             "--workers",
             type=int,
-            default=int(os.environ.get("TRUSTLINE_WORKERS", 2 * (os.cpu_count() or 1))),
+            # Requests are CPU-bound (templates, the firewall): one worker per core plus
+            # one to cover database waits measured best on 2 cores (docs/benchmarks.md).
+            default=int(os.environ.get("TRUSTLINE_WORKERS", (os.cpu_count() or 1) + 1)),
         )
         parser.add_argument(
             "--timeout", type=int, default=int(os.environ.get("TRUSTLINE_TIMEOUT", 30))
