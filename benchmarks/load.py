@@ -132,9 +132,9 @@ def staff_visitor(server: Server) -> Visitor:
 
 
 def officers(
-    server: Server, cookies: dict[str, str], path: str, rounds: int
+    server: Server, cookies: dict[str, str], path: str, rounds: int, count: int
 ) -> tuple[list[float], int]:
-    """Eight signed-in officers asking for the same page `rounds` times each."""
+    """`count` signed-in officers asking for the same page `rounds` times each."""
     samples: list[float] = []
     errors = [0]
     lock = threading.Lock()
@@ -147,7 +147,7 @@ def officers(
             samples.extend(visitor.latencies)
             errors[0] += failed
 
-    threads = [threading.Thread(target=officer) for _ in range(8)]
+    threads = [threading.Thread(target=officer) for _ in range(count)]
     for thread in threads:
         thread.start()
     for thread in threads:
@@ -163,14 +163,15 @@ def staff_load(server: Server, report_id: int, rounds: int) -> None:
         "inbox, language+category": "/staff/?language=en&category=theft",
         "case page": f"/staff/reports/{report_id}/",
     }
-    print(f"\n{'staff page (8 concurrent)':<28}{'requests':>9}{'errors':>7}{'p50':>8}{'p95':>8}")
-    for name, path in pages.items():
-        officers(server, cookies, path, 3)  # warm-up
-        samples, errors = officers(server, cookies, path, rounds)
-        print(
-            f"{name:<28}{len(samples):>9}{errors:>7}{percentile(samples, 0.5):>8.1f}"
-            f"{percentile(samples, 0.95):>8.1f}"
-        )
+    print(f"\n{'staff page':<28}{'officers':>9}{'requests':>9}{'errors':>7}{'p50':>8}{'p95':>8}")
+    for count in (1, 4, 8):
+        for name, path in pages.items():
+            officers(server, cookies, path, 2, count)  # warm-up
+            samples, errors = officers(server, cookies, path, rounds * 8 // count, count)
+            print(
+                f"{name:<28}{count:>9}{len(samples):>9}{errors:>7}"
+                f"{percentile(samples, 0.5):>8.1f}{percentile(samples, 0.95):>8.1f}"
+            )
 
 
 def main() -> None:
@@ -206,13 +207,11 @@ def main() -> None:
                     report_id = fill_reports(server, args.reports)
                     print(f"\nfilled {args.reports:,} reports for the staff pages")
                     staff_load(server, report_id, rounds=25)
+                    memory = server.worker_rss_mb()
         finally:
             server.stop()
     print_reporter_table(rows)
-    print(
-        "\ntrustline worker RSS after the reporter runs (MB): "
-        + ", ".join(f"{mb:.0f}" for mb in memory)
-    )
+    print("\ntrustline worker RSS after the run (MB): " + ", ".join(f"{mb:.0f}" for mb in memory))
 
 
 if __name__ == "__main__":

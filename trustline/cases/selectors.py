@@ -13,7 +13,17 @@ from trustline.intake.models import Message, Report
 from trustline.intake.selectors import thread_of
 
 
-def inbox(user: User, filters: dict[str, Any], page: str | int | None) -> Page[Report]:
+def inbox(
+    user: User,
+    filters: dict[str, Any],
+    page: str | int | None,
+    counts: dict[str, int] | None = None,
+) -> Page[Report]:
+    """One page of the reports this user may see, newest first.
+
+    With the per-status counts at hand, the total of an inbox filtered by status alone
+    (or not at all) is known: no second count over the whole table.
+    """
     reports = visible_reports(user)
     if filters.get("q"):
         q = filters["q"].strip()
@@ -48,11 +58,16 @@ def inbox(user: User, filters: dict[str, Any], page: str | int | None) -> Page[R
         )
         .order_by("-created_at", "-id")
     )
-    return Paginator(reports, settings.INBOX_PAGE_SIZE).get_page(page)
+    paginator = Paginator(reports, settings.INBOX_PAGE_SIZE)
+    if counts is not None and not any(v for k, v in filters.items() if k != "status"):
+        status = filters.get("status")
+        paginator.count = counts.get(status, 0) if status else sum(counts.values())
+    return paginator.get_page(page)
 
 
 def status_counts(user: User) -> dict[str, int]:
-    rows = visible_reports(user).order_by().values("status").annotate(n=Count("id"))
+    # COUNT(*), not COUNT(id): PostgreSQL answers it from the status index alone.
+    rows = visible_reports(user).order_by().values("status").annotate(n=Count("*"))
     counts = {status: 0 for status in Report.Status.values}
     counts.update({row["status"]: row["n"] for row in rows})
     return counts

@@ -53,11 +53,12 @@ def inbox(request: HttpRequest) -> HttpResponse:
         record(action="search.refused", actor=request.user, detail={"field": "q"})
         filters = {**filters, "q": ""}
         refused = True
-    page = selectors.inbox(request.user, filters, request.GET.get("page"))
+    counts = selectors.status_counts(request.user)
+    page = selectors.inbox(request.user, filters, request.GET.get("page"), counts=counts)
     context = {
         "form": form,
         "page": page,
-        "counts": selectors.status_counts(request.user),
+        "counts": [(s, Report.Status(s).label, n) for s, n in counts.items()],
         "refused": refused,
         "query": _query_without_page(request),
     }

@@ -28,8 +28,9 @@ def test_it_lists_the_newest_reports_first_with_counts(
     client.force_login(staff["sam"])
     page = client.get("/staff/").content.decode()
     assert page.index(newer.report.reference) < page.index(older.report.reference)
-    assert "new</a>: <strong>1</strong>" in page
-    assert "in_review</a>: <strong>1</strong>" in page
+    assert 'status=new">New</a>: <strong>1</strong>' in page
+    assert 'status=in_review">In review</a>: <strong>1</strong>' in page
+    assert "2 reports" in page
 
 
 @pytest.mark.parametrize(
@@ -111,3 +112,15 @@ def test_roles_without_case_access_get_no_inbox(
 ) -> None:
     client.force_login(staff[name])
     assert client.get("/staff/").status_code == 404
+
+
+def test_the_page_total_follows_the_status_filter(
+    client: Client, staff: dict[str, User], file_report: Callable[..., Filed]
+) -> None:
+    reports = [file_report().report for _ in range(3)]
+    Report.objects.filter(pk=reports[0].pk).update(status="in_review")
+    client.force_login(staff["sam"])
+    assert "1 report" in client.get("/staff/?status=in_review").content.decode()
+    assert "2 reports" in client.get("/staff/?status=new").content.decode()
+    assert "0 reports" in client.get("/staff/?status=closed").content.decode()
+    assert "3 reports" in client.get("/staff/?language=en").content.decode()
