@@ -223,10 +223,10 @@ def report_journey(visitor: Visitor, marker: str, retries: int = 0) -> Filed:
         "contact_language": "en",
     }
     location, _ = persist(visitor, "POST", "/en/report/", fields, 302, retries)
-    status, _, page = visitor.request("GET", location)
+    _, page = persist(visitor, "GET", location, None, 200, retries)
     found = RECEIPT.search(page)
-    if status != 200 or not found:
-        raise JourneyError(f"receipt page answered {status}", page)
+    if not found:
+        raise JourneyError("receipt page without a receipt", page)
     return Filed(receipt=found.group(1), marker=marker)
 
 
