@@ -8,6 +8,7 @@ import datetime
 from django.template.loader import render_to_string
 from django.utils import translation
 
+from trustline.disclosures.labels import category_label, outcome_label
 from trustline.disclosures.models import Decision, OutsideRequest, Task
 from trustline.intake.models import AgencyProfile
 from trustline.vault.screen import screen
@@ -63,5 +64,15 @@ def notice_text(kind: str, outside: OutsideRequest, decisions: list[Decision]) -
         "to": NOTICES[kind],
     }
     with translation.override(language):
+        # Category and outcome in the person's words, not the policy file's codes.
+        context["lines"] = [
+            {
+                "category": category_label(d.category),
+                "outcome": outcome_label(d.outcome),
+                "rule_id": d.rule_id,
+                "citation": d.citation,
+            }
+            for d in decisions
+        ]
         text = render_to_string("disclosures/notices/notice.txt", context)
     return screen(text.strip(), language)

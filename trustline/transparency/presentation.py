@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import calendar
 from dataclasses import dataclass
 
+from django.utils.dates import MONTHS_3
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
@@ -19,11 +19,16 @@ class ShownTable:
     rows: list[list[str]]  # first cell the month, or "Year" for the last row
 
 
+def month_name(month: int) -> str:
+    """The month's short name in the page's language."""
+    return str(MONTHS_3[month]).capitalize()
+
+
 def shown_table(table: Table, threshold: int) -> ShownTable:
     """One row per month and a year row; a total column sums the month."""
     rows = [
         [
-            calendar.month_abbr[month],
+            month_name(month),
             *(shown(table.cell(month, c), threshold) for c in table.columns),
             shown(table.month_total(month), threshold),
         ]
@@ -59,7 +64,7 @@ def monthly_chart(figures: Figures) -> SafeString:
     totals = figures.monthly_totals
     return bar_chart(
         _("Outside requests per month, %(year)d") % {"year": figures.year},
-        [calendar.month_abbr[month] for month in MONTHS],
+        [month_name(month) for month in MONTHS],
         [shown(n, figures.threshold) for n in totals],
         [n if n >= figures.threshold else 0 for n in totals],
     )

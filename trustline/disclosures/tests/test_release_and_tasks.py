@@ -102,6 +102,9 @@ def test_a_detainer_under_california_creates_a_notice_to_the_person_in_their_lan
     assert task.language == "es"
     assert "ICE ERO San Francisco" in task.notice
     assert "R1.hold" in task.notice
+    # The person reads what was asked for and the answer in words, not codes.
+    assert "- Fecha de liberación: rechazo (R1.hold;" in task.notice
+    assert "release_date" not in task.notice
     page = client.get("/staff/desk/").content.decode()
     assert "Written notice to the person" in page
 
