@@ -100,6 +100,7 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 LOGIN_URL = "staff:login"
 LOGIN_REDIRECT_URL = "staff:inbox"
+LOGOUT_REDIRECT_URL = "staff:login"
 
 # The public side and the staff side never share a session cookie: Django's own
 # cookie is the staff one, limited to /staff/; the public pages get their own.

@@ -35,6 +35,9 @@ def desk_required(view: View) -> View:
     def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         if not may_read(request.user):
             raise Http404
+        if request.method == "POST" and not may_act(request.user):
+            # Auditors read the desk; nothing they post is even parsed.
+            return render(request, "disclosures/forbidden.html", status=403)
         try:
             return view(request, *args, **kwargs)
         except RequestNotFound:

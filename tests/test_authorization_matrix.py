@@ -1,0 +1,125 @@
+"""Every URL of the application by every kind of visitor, against a table of expected
+answers built from the URLconf: a URL missing from the table fails the suite.
+
+The personas are those of conftest.py. The report is accepted and assigned to Ivan, so
+Olga is an officer of another case and the intake queue no longer holds it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from django.contrib.auth.models import User
+from django.test import Client
+from django.urls import URLPattern, URLResolver, get_resolver
+
+from trustline.disclosures.models import OutsideRequest, Task
+from trustline.intake.models import Report
+
+VISITORS = ["anon", "sam", "ines", "ivan", "olga", "aude", "rick", "ada"]
+# Method, then the answer for each visitor in VISITORS' order.
+# 302 from anon means "to the sign-in page"; 404 is "not found or not yours".
+EXPECTED: dict[str, tuple[str, list[int]]] = {
+    "staff:login": ("GET", [200, 302, 302, 302, 302, 302, 302, 302]),
+    "staff:logout": ("POST", [302, 302, 302, 302, 302, 302, 302, 302]),
+    "staff:inbox": ("GET", [302, 200, 200, 200, 200, 404, 404, 404]),
+    "staff:case": ("GET", [302, 200, 404, 200, 404, 404, 404, 404]),
+    "staff:transition": ("POST", [302, 400, 404, 400, 404, 404, 404, 404]),
+    "staff:assign": ("POST", [302, 302, 403, 403, 403, 404, 404, 404]),
+    "staff:reply": ("POST", [302, 400, 404, 400, 404, 404, 404, 404]),
+    "staff:note": ("POST", [302, 400, 404, 400, 404, 404, 404, 404]),
+    "staff:audit": ("GET", [302, 404, 404, 404, 404, 200, 404, 404]),
+    "staff:desk": ("GET", [302, 200, 404, 404, 404, 200, 200, 404]),
+    "staff:desk_log": ("GET", [302, 200, 404, 404, 404, 403, 200, 404]),
+    "staff:desk_request": ("GET", [302, 200, 404, 404, 404, 200, 200, 404]),
+    "staff:desk_carry_out": ("POST", [302, 302, 404, 404, 404, 403, 302, 404]),
+    "staff:desk_escalate": ("POST", [302, 400, 404, 404, 404, 403, 400, 404]),
+    "staff:desk_judicial": ("POST", [302, 400, 404, 404, 404, 403, 400, 404]),
+    "staff:desk_verify": ("POST", [302, 409, 404, 404, 404, 403, 403, 404]),
+    "staff:desk_release": ("POST", [302, 400, 404, 404, 404, 403, 400, 404]),
+    "staff:desk_task_done": ("POST", [302, 302, 404, 404, 404, 403, 302, 404]),
+    "healthz": ("GET", [200] * 8),
+    "readyz": ("GET", [200] * 8),
+    "public:landing": ("GET", [200] * 8),
+    "public:report": ("GET", [200] * 8),
+    "public:receipt": ("GET", [302] * 8),
+    "public:receipt_card": ("GET", [302] * 8),
+    "public:sent": ("GET", [302] * 8),
+    "public:follow_up": ("GET", [200] * 8),
+    "public:thread": ("GET", [302] * 8),
+    "public:thread_sent": ("GET", [302] * 8),
+    "public:leave": ("POST", [302] * 8),
+    "transparency:figures": ("GET", [200] * 8),
+}
+
+
+def application_urls() -> dict[str, str]:
+    """Every named URL outside the Django admin, as name -> route."""
+    found: dict[str, str] = {}
+
+    def walk(patterns: list[Any], prefix: str, namespace: str) -> None:
+        for pattern in patterns:
+            if isinstance(pattern, URLResolver):
+                inner = pattern.namespace or namespace
+                walk(pattern.url_patterns, prefix + str(pattern.pattern), inner)
+            elif isinstance(pattern, URLPattern) and pattern.name:
+                name = f"{namespace}:{pattern.name}" if namespace else pattern.name
+                found[name] = prefix + str(pattern.pattern)
+
+    walk(get_resolver().url_patterns, "", "")
+    return {name: route for name, route in found.items() if not name.startswith("admin:")}
+
+
+def test_every_url_is_in_the_table() -> None:
+    assert sorted(application_urls()) == sorted(EXPECTED)
+
+
+@pytest.fixture
+def world(staff: dict[str, User], file_report: Any, settings: Any) -> dict[str, int]:
+    # California's detainer rule serves a notice on the person: a task to complete.
+    settings.TRUSTLINE_POLICY_FILE = settings.BASE_DIR.parent / "policies" / "california.toml"
+    report = file_report().report
+    Report.objects.filter(pk=report.pk).update(status="accepted", assignee=staff["ivan"])
+    rick = Client()
+    rick.force_login(staff["rick"])
+    response = rick.post(
+        "/staff/desk/new/",
+        {
+            "received_at": "2026-03-04T09:30",
+            "agency_name": "ICE ERO",
+            "agency_type": "immigration_federal",
+            "officer": "Officer J. Smith",
+            "arrival": "fax",
+            "document_kind": "detainer_i247a",
+            "request_type": "R1",
+            "categories": ["release_date"],
+            "person_language": "es",
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:500]
+    outside = OutsideRequest.objects.get()
+    task = Task.objects.filter(request=outside).first()
+    return {"report_id": report.pk, "request_id": outside.pk, "task_id": task.pk if task else 0}
+
+
+def concrete(route: str, ids: dict[str, int]) -> str:
+    path = "/" + route.replace("<int:report_id>", str(ids["report_id"]))
+    path = path.replace("<int:request_id>", str(ids["request_id"]))
+    return path.replace("<int:task_id>", str(ids["task_id"]))
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("visitor", VISITORS)
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_each_visitor_gets_the_expected_answer(
+    name: str, visitor: str, world: dict[str, int], staff: dict[str, User]
+) -> None:
+    method, answers = EXPECTED[name]
+    path = concrete(application_urls()[name], world)
+    client = Client()
+    if visitor != "anon":
+        client.force_login(staff[visitor])
+    response = client.post(path, {}) if method == "POST" else client.get(path)
+    expected = answers[VISITORS.index(visitor)]
+    assert response.status_code == expected, f"{method} {path} as {visitor}"
