@@ -57,7 +57,7 @@ def notice_text(kind: str, outside: OutsideRequest, decisions: list[Decision]) -
         return ""
     language = outside.person_language if kind == K.NOTICE_PERSON else "en"
     context = {
-        "agency": AgencyProfile.current().name,
+        "agency": AgencyProfile.current().shown_name(),
         "outside": outside,
         "decisions": decisions,
         "complies": any(d.released for d in decisions),

@@ -12,6 +12,7 @@ from typing import Any
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from trustline.intake.remembered import forget, remembered
@@ -72,6 +73,10 @@ class AgencyProfile(models.Model):
     def save(self, *args: Any, **kwargs: Any) -> None:
         super().save(*args, **kwargs)
         forget(PROFILE_CACHE_KEY)
+
+    def shown_name(self) -> str:
+        """The agency's name; until an administrator sets one, a translated default."""
+        return self.name if self.pk else gettext("Your local police department")
 
     @classmethod
     def current(cls) -> AgencyProfile:

@@ -31,7 +31,7 @@ def render(year: int, fmt: str) -> bytes:
     if fmt == "csv":
         return csv_report(figures).encode("utf-8")
     if fmt == "pdf":
-        return pdf_report(AgencyProfile.current().name, figures, all_tables(figures))
+        return pdf_report(AgencyProfile.current().shown_name(), figures, all_tables(figures))
     raise ValueError(f"unknown format {fmt!r}")
 
 
