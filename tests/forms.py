@@ -3,16 +3,14 @@ with the one-time token the page carries."""
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING, Any
 
 from django.test import Client
 
+from benchmarks.loadlib import RECEIPT, TOKEN
+
 if TYPE_CHECKING:
     from django.test.client import _MonkeyPatchedWSGIResponse as Response
-
-TOKEN = re.compile(r'name="submission" value="([^"]+)"')
-RECEIPT = re.compile(r'id="receipt">([0-9-]+)<')
 
 
 def report_form_token(client: Client, lang: str = "en") -> str:

@@ -1,36 +1,24 @@
 """Two `trustline serve` processes on one database behave as one reporting line:
 a report filed through one is followed up through the other, and the receipt
-throttle holds across both."""
+throttle holds across both. The reporter is the load benchmarks' visitor
+(benchmarks/loadlib.py): one browser without JavaScript, one cookie jar."""
 
 from __future__ import annotations
 
-import http.cookiejar
 import os
-import re
 import secrets
-import socket
 import subprocess
 import sys
 import tempfile
 import time
-import urllib.error
-import urllib.parse
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from benchmarks.loadlib import CSRF, Visitor, free_port, report_journey
+
 BIN = Path(sys.executable).parent / "trustline"
-CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
-TOKEN = re.compile(r'name="submission" value="([^"]+)"')
-RECEIPT = re.compile(r'<p class="receipt" id="receipt">([0-9-]+)</p>')
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 def shared_database(tmp: Path) -> str:
@@ -47,7 +35,7 @@ def shared_database(tmp: Path) -> str:
 
 
 @pytest.fixture(scope="module")
-def two_servers() -> Iterator[tuple[str, str]]:
+def two_servers() -> Iterator[tuple[int, int]]:
     tmp = Path(tempfile.mkdtemp())
     env = {
         **os.environ,
@@ -60,7 +48,7 @@ def two_servers() -> Iterator[tuple[str, str]]:
     }
     subprocess.run([BIN, "migrate", "-v0"], env=env, check=True)  # noqa: S603
     subprocess.run([BIN, "collectstatic", "--noinput", "-v0"], env=env, check=True)  # noqa: S603
-    servers, urls = [], []
+    servers, ports = [], []
     for _ in range(2):
         port = free_port()
         servers.append(
@@ -79,106 +67,74 @@ def two_servers() -> Iterator[tuple[str, str]]:
                 stderr=subprocess.DEVNULL,
             )
         )
-        urls.append(f"http://127.0.0.1:{port}")
+        ports.append(port)
     try:
-        for url in urls:
-            wait_until_ready(url)
-        yield urls[0], urls[1]
+        for port in ports:
+            wait_until_ready(port)
+        yield ports[0], ports[1]
     finally:
         for server in servers:
             server.terminate()
             server.wait(timeout=20)
 
 
-def wait_until_ready(url: str) -> None:
+def wait_until_ready(port: int) -> None:
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline:
         try:
-            with urllib.request.urlopen(url + "/readyz", timeout=2) as response:  # noqa: S310
-                if response.status == 200:
-                    return
-        except (urllib.error.URLError, ConnectionError):
+            if Visitor(port, timeout=2).request("GET", "/readyz")[0] == 200:
+                return
+        except OSError:
             time.sleep(0.3)
-    raise RuntimeError(f"{url} did not start")
+    raise RuntimeError(f"port {port} did not start")
 
 
-class Browser:
-    """A cookie jar and a form poster, like a browser without JavaScript. Both servers
-    are 127.0.0.1, so the jar sends the same cookies to either port."""
-
-    def __init__(self) -> None:
-        self.jar = http.cookiejar.CookieJar()
-        self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(self.jar))
-
-    def get(self, url: str) -> tuple[int, str]:
-        try:
-            with self.opener.open(url, timeout=10) as response:
-                return response.status, response.read().decode()
-        except urllib.error.HTTPError as error:
-            return error.code, error.read().decode()
-
-    def post(self, url: str, page: str, fields: dict[str, str]) -> tuple[int, str]:
-        csrf = CSRF.search(page)
-        assert csrf, "the page has no form"
-        body = urllib.parse.urlencode({"csrfmiddlewaretoken": csrf.group(1), **fields}).encode()
-        request = urllib.request.Request(url, data=body, headers={"Referer": url})  # noqa: S310
-        try:
-            with self.opener.open(request, timeout=10) as response:
-                return response.status, response.read().decode()
-        except urllib.error.HTTPError as error:
-            return error.code, error.read().decode()
+def one_browser(ports: tuple[int, int]) -> tuple[Visitor, Visitor]:
+    """One browser's cookies, sent to the first process or to the second."""
+    first, second = Visitor(ports[0]), Visitor(ports[1])
+    second.cookies = first.cookies
+    return first, second
 
 
-def file_report(browser: Browser, base: str) -> str:
-    _, form = browser.get(base + "/en/report/")
-    token = TOKEN.search(form)
-    assert token
-    fields = {
-        "submission": token.group(1),
-        "category": "theft",
-        "when": "unsure",
-        "narrative": "My scooter was taken from outside the laundromat.",
-        "role": "victim",
-        "contact_language": "en",
-    }
-    status, page = browser.post(base + "/en/report/", form, fields)
-    assert status == 200, page[:300]
-    receipt = RECEIPT.search(page)
-    assert receipt, page[:500]
-    return receipt.group(1)
+def post_form(
+    visitor: Visitor, path: str, page: str, fields: dict[str, str]
+) -> tuple[int, str, str]:
+    """Send the form on `page` with its CSRF token: status, Location and the answer."""
+    csrf = CSRF.search(page)
+    assert csrf, "the page has no form"
+    return visitor.request("POST", path, {"csrfmiddlewaretoken": csrf.group(1), **fields})
 
 
 def test_a_report_filed_through_one_process_is_followed_up_through_the_other(
-    two_servers: tuple[str, str],
+    two_servers: tuple[int, int],
 ) -> None:
-    first, second = two_servers
-    receipt = file_report(Browser(), first)
-    returning = Browser()
-    _, form = returning.get(second + "/en/follow-up/")
-    status, thread = returning.post(second + "/en/follow-up/", form, {"receipt": receipt})
-    assert status == 200
+    filed = report_journey(Visitor(two_servers[0]), marker="two-processes")
+    first, second = one_browser(two_servers)
+    _, _, form = second.request("GET", "/en/follow-up/")
+    status, location, _ = post_form(second, "/en/follow-up/", form, {"receipt": filed.receipt})
+    assert status == 302
+    _, _, thread = first.request("GET", location)
     assert "We received your report." in thread
-    status, sent = returning.post(
-        first + "/en/follow-up/case/", thread, {"body": "It was a green scooter."}
+    assert "Report two-processes: my bicycle was taken" in thread
+    status, location, _ = post_form(
+        second, "/en/follow-up/case/", thread, {"body": "It was green."}
     )
-    assert status == 200
-    assert "It was a green scooter." in sent
+    assert status == 302
+    assert "It was green." in first.request("GET", location)[2]
 
 
 def test_the_receipt_throttle_holds_across_both_processes(
-    two_servers: tuple[str, str],
+    two_servers: tuple[int, int],
 ) -> None:
-    first, second = two_servers
-    receipt = file_report(Browser(), first)
-    guesser = Browser()
-    _, form = guesser.get(first + "/en/follow-up/")
+    filed = report_journey(Visitor(two_servers[0]), marker="throttle")
+    browsers = one_browser(two_servers)
+    _, _, form = browsers[0].request("GET", "/en/follow-up/")
     for attempt in range(5):
-        base = (first, second)[attempt % 2]
-        status, form = guesser.post(
-            base + "/en/follow-up/", form, {"receipt": "0000-0000-0000-0000-0000"}
+        status, _, _ = post_form(
+            browsers[attempt % 2], "/en/follow-up/", form, {"receipt": "0000-0000-0000-0000-0000"}
         )
         assert status == 200
-    for base in (first, second):
-        status, page = guesser.post(base + "/en/follow-up/", form, {"receipt": receipt})
+    for browser in browsers:
+        status, _, page = post_form(browser, "/en/follow-up/", form, {"receipt": filed.receipt})
         assert status == 429
         assert "Too many tries" in page
