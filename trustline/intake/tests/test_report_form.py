@@ -6,7 +6,8 @@ import pytest
 from django.test import Client
 from django.utils import timezone
 
-from tests.forms import TOKEN, post_report, receipt_on_page, report_form_token
+from benchmarks.loadlib import TOKEN
+from tests.forms import post_report, receipt_on_page, report_form_token
 from trustline.audit.models import AuditEvent
 from trustline.intake import receipts
 from trustline.intake.models import Message, Report
