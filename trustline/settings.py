@@ -165,6 +165,9 @@ TRUSTLINE_POLICY_FILE = Path(
 TRUSTLINE_DOCUMENTS_DIR = Path(env_str("TRUSTLINE_DOCUMENTS_DIR", str(VAR_DIR / "documents")))
 # Public figures below this count are shown as "fewer than N".
 TRUSTLINE_SMALL_COUNT = env_int("TRUSTLINE_SMALL_COUNT", 5)
+# The Ed25519 key that signs audit checkpoints (`trustline audit keygen`); no default:
+# without it `trustline audit checkpoint` refuses to run.
+TRUSTLINE_AUDIT_SIGNING_KEY_FILE = env_str("TRUSTLINE_AUDIT_SIGNING_KEY_FILE", "")
 
 # No handler anywhere formats a client address: the request line and status only.
 LOGGING = {

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from django.contrib.auth.models import AnonymousUser, User
 from django.db import transaction
 from django.utils import timezone
 
-from trustline.audit.models import AuditEvent, AuditHead
+from trustline.audit.models import GENESIS, AuditEvent, AuditHead
 
 
 def record(
@@ -50,18 +51,42 @@ class ChainBroken(Exception):
         self.reason = reason
 
 
-def verify() -> int:
+@dataclass(frozen=True)
+class ChainTip:
+    """Where an intact chain ends: what a checkpoint signs."""
+
+    last_id: int
+    last_hash: str
+    count: int
+
+
+def verify() -> ChainTip:
     """Walk the chain in id order; raise ChainBroken at the first bad event."""
-    expected_prev = AuditHead.objects.values_list("last_hash", flat=True).first()
-    prev, expected_id, count = "0" * 64, 1, 0
+    head_id, head_hash = _head()
+    tip = ChainTip(last_id=0, last_hash=GENESIS, count=0)
     for event in AuditEvent.objects.order_by("id").iterator(chunk_size=2000):
-        if event.id != expected_id:
-            raise ChainBroken(expected_id, "missing (deleted or reordered)")
-        if event.prev_hash != prev:
-            raise ChainBroken(event.id, "does not follow the event before it")
-        if event.compute_hash() != event.hash:
-            raise ChainBroken(event.id, "was edited")
-        prev, expected_id, count = event.hash, expected_id + 1, count + 1
-    if expected_prev is not None and expected_prev != prev:
-        raise ChainBroken(expected_id, "the newest events were removed")
-    return count
+        _check_link(event, tip)
+        if event.id == head_id and event.hash != head_hash:
+            raise ChainBroken(event.id, "is not the event the chain's head points to")
+        tip = ChainTip(event.id, event.hash, tip.count + 1)
+    # Events written while we walked lie beyond the head we read first: not a break.
+    if tip.last_id < head_id:
+        raise ChainBroken(tip.last_id + 1, "missing: the newest events were removed")
+    return tip
+
+
+def _head() -> tuple[int, str]:
+    head = AuditHead.objects.filter(pk=1).values_list("last_id", "last_hash").first()
+    return head or (0, GENESIS)
+
+
+def _check_link(event: AuditEvent, tip: ChainTip) -> None:
+    if event.id != tip.last_id + 1:
+        raise ChainBroken(tip.last_id + 1, "missing (deleted or reordered)")
+    if event.compute_hash() != event.hash:
+        raise ChainBroken(event.id, "was edited")
+    if event.prev_hash != tip.last_hash:
+        # Both events hash to themselves, yet this one chained to another hash: the
+        # event before was edited and its hash computed again to hide the edit.
+        culprit = tip.last_id or event.id
+        raise ChainBroken(culprit, "was edited and re-hashed (the next event no longer follows it)")

@@ -3,10 +3,10 @@ from __future__ import annotations
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
-from django.db import connection
 
 from trustline.audit.models import AppendOnlyError, AuditEvent
 from trustline.audit.services import ChainBroken, record, verify
+from trustline.audit.tests.tampering import raw
 
 pytestmark = pytest.mark.django_db
 
@@ -19,7 +19,7 @@ def test_each_event_carries_the_hash_of_the_one_before() -> None:
     first, second, third = three_events()
     assert second.prev_hash == first.hash
     assert third.prev_hash == second.hash
-    assert verify() == 3
+    assert verify().count == 3
 
 
 def test_the_application_cannot_edit_or_delete_an_event() -> None:
@@ -33,11 +33,6 @@ def test_the_application_cannot_edit_or_delete_an_event() -> None:
         AuditEvent.objects.filter(pk=event.pk).update(action="x")
     with pytest.raises(AppendOnlyError):
         AuditEvent.objects.all().delete()
-
-
-def raw(sql: str, *params: str) -> None:
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
 
 
 def test_verify_names_an_edited_event() -> None:
@@ -71,6 +66,46 @@ def test_verify_names_reordered_events() -> None:
     with pytest.raises(ChainBroken) as broken:
         verify()
     assert broken.value.event_id == 2
+
+
+def test_verify_names_two_rows_whose_ids_were_swapped() -> None:
+    [record(action=f"test.{n}") for n in range(1, 6)]
+    # Through a free id, because the primary key stays unique on every statement.
+    raw("UPDATE audit_auditevent SET id = 0 WHERE id = 2")
+    raw("UPDATE audit_auditevent SET id = 2 WHERE id = 4")
+    raw("UPDATE audit_auditevent SET id = 4 WHERE id = 0")
+    with pytest.raises(ChainBroken) as broken:
+        verify()
+    assert broken.value.event_id == 2
+
+
+def test_verify_names_two_rows_whose_contents_were_swapped() -> None:
+    three_events()
+    columns = "created_at, actor_kind, actor_name, action, report_id, detail, prev_hash, hash"
+    raw(f"CREATE TEMPORARY TABLE swap AS SELECT id, {columns} FROM audit_auditevent")  # noqa: S608
+    raw("UPDATE audit_auditevent SET hash = 'x' || id WHERE id IN (2, 3)")  # unique meanwhile
+    for target, source in ((2, 3), (3, 2)):
+        raw(
+            f"UPDATE audit_auditevent SET ({columns}) = "  # noqa: S608
+            f"(SELECT {columns} FROM swap WHERE swap.id = %s) WHERE id = %s",
+            str(source),
+            str(target),
+        )
+    raw("DROP TABLE swap")
+    with pytest.raises(ChainBroken) as broken:
+        verify()
+    assert broken.value.event_id == 2
+
+
+def test_verify_names_an_event_edited_and_re_hashed() -> None:
+    three_events()
+    raw("UPDATE audit_auditevent SET action = %s WHERE id = 2", "case.view")
+    edited = AuditEvent.objects.get(id=2)
+    raw("UPDATE audit_auditevent SET hash = %s WHERE id = 2", edited.compute_hash())
+    with pytest.raises(ChainBroken) as broken:
+        verify()
+    assert broken.value.event_id == 2
+    assert "re-hashed" in broken.value.reason
 
 
 def test_the_verify_command_reports_the_first_bad_event(capsys: pytest.CaptureFixture[str]) -> None:
