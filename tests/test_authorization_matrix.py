@@ -16,6 +16,7 @@ from django.urls import URLPattern, URLResolver, get_resolver
 
 from trustline.disclosures.models import OutsideRequest, Task
 from trustline.intake.models import Report
+from trustline.retention.services import hold_place
 
 VISITORS = ["anon", "sam", "ines", "ivan", "olga", "aude", "rick", "ada"]
 # Method, then the answer for each visitor in VISITORS' order.
@@ -39,6 +40,9 @@ EXPECTED: dict[str, tuple[str, list[int]]] = {
     "staff:desk_verify": ("POST", [302, 409, 404, 404, 404, 403, 403, 404]),
     "staff:desk_release": ("POST", [302, 400, 404, 404, 404, 403, 400, 404]),
     "staff:desk_task_done": ("POST", [302, 302, 404, 404, 404, 403, 302, 404]),
+    "staff:holds": ("GET", [302, 200, 404, 404, 404, 404, 404, 404]),
+    "staff:hold_place": ("POST", [302, 400, 404, 404, 404, 404, 404, 404]),
+    "staff:hold_lift": ("POST", [302, 400, 404, 404, 404, 404, 404, 404]),
     "healthz": ("GET", [200] * 8),
     "readyz": ("GET", [200] * 8),
     "public:landing": ("GET", [200] * 8),
@@ -100,12 +104,19 @@ def world(staff: dict[str, User], file_report: Any, settings: Any) -> dict[str, 
     assert response.status_code == 302, response.content.decode()[:500]
     outside = OutsideRequest.objects.get()
     task = Task.objects.filter(request=outside).first()
-    return {"report_id": report.pk, "request_id": outside.pk, "task_id": task.pk if task else 0}
+    hold = hold_place(actor=staff["sam"], report_id=report.pk, reason="Subpoena duces tecum")
+    return {
+        "report_id": report.pk,
+        "request_id": outside.pk,
+        "task_id": task.pk if task else 0,
+        "hold_id": hold.pk,
+    }
 
 
 def concrete(route: str, ids: dict[str, int]) -> str:
     path = "/" + route.replace("<int:report_id>", str(ids["report_id"]))
     path = path.replace("<int:request_id>", str(ids["request_id"]))
+    path = path.replace("<int:hold_id>", str(ids["hold_id"]))
     return path.replace("<int:task_id>", str(ids["task_id"]))
 
 

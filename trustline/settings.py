@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "trustline.disclosures",
     "trustline.vault",
     "trustline.transparency",
+    "trustline.retention",
 ]
 
 MIDDLEWARE = [
@@ -165,6 +166,9 @@ TRUSTLINE_POLICY_FILE = Path(
 TRUSTLINE_DOCUMENTS_DIR = Path(env_str("TRUSTLINE_DOCUMENTS_DIR", str(VAR_DIR / "documents")))
 # Public figures below this count are shown as "fewer than N".
 TRUSTLINE_SMALL_COUNT = env_int("TRUSTLINE_SMALL_COUNT", 5)
+# Retention (docs/retention.md): an unread report due for purge is first shown to
+# supervisors, and goes only at a purge run at least this many days later.
+TRUSTLINE_PURGE_WARNING_DAYS = env_int("TRUSTLINE_PURGE_WARNING_DAYS", 7)
 # The Ed25519 key that signs audit checkpoints (`trustline audit keygen`); no default:
 # without it `trustline audit checkpoint` refuses to run.
 TRUSTLINE_AUDIT_SIGNING_KEY_FILE = env_str("TRUSTLINE_AUDIT_SIGNING_KEY_FILE", "")
