@@ -15,6 +15,7 @@ from django.utils import timezone
 from trustline.audit.models import AuditEvent
 from trustline.intake.models import Report
 from trustline.intake.services import Filed
+from trustline.retention.checks import warning_period_check
 from trustline.retention.models import PurgeWarning
 from trustline.retention.services import purge
 from trustline.retention.tests.conftest import Closer, close, exists, refer, reporter_writes, url
@@ -124,3 +125,11 @@ def test_other_staff_see_no_banner(unread: Report, client: Client, staff: dict[s
 def test_no_banner_when_nothing_is_waiting(client: Client, staff: dict[str, User]) -> None:
     client.force_login(staff["sam"])
     assert "due for purge" not in client.get("/staff/").content.decode()
+
+
+@pytest.mark.parametrize(("days", "errors"), [(7, []), (1, []), (0, ["trustline.retention.E001"])])
+def test_the_warning_period_cannot_be_switched_off(
+    days: int, errors: list[str], settings: Any
+) -> None:
+    settings.TRUSTLINE_PURGE_WARNING_DAYS = days
+    assert [message.id for message in warning_period_check()] == errors
