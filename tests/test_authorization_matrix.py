@@ -30,6 +30,9 @@ EXPECTED: dict[str, tuple[str, list[int]]] = {
     "staff:assign": ("POST", [302, 302, 403, 403, 403, 404, 404, 404]),
     "staff:reply": ("POST", [302, 400, 404, 400, 404, 404, 404, 404]),
     "staff:note": ("POST", [302, 400, 404, 400, 404, 404, 404, 404]),
+    "staff:quarantine": ("GET", [302, 200, 404, 404, 404, 404, 404, 404]),
+    "staff:quarantined": ("GET", [302, 200, 404, 404, 404, 404, 404, 404]),
+    "staff:quarantine_release": ("POST", [302, 302, 404, 404, 404, 404, 404, 404]),
     "staff:audit": ("GET", [302, 404, 404, 404, 404, 200, 404, 404]),
     "staff:desk": ("GET", [302, 200, 404, 404, 404, 200, 200, 404]),
     "staff:desk_log": ("GET", [302, 200, 404, 404, 404, 403, 200, 404]),
@@ -84,6 +87,7 @@ def world(staff: dict[str, User], file_report: Any, settings: Any) -> dict[str, 
     # California's detainer rule serves a notice on the person: a task to complete.
     settings.TRUSTLINE_POLICY_FILE = settings.BASE_DIR.parent / "policies" / "california.toml"
     report = file_report().report
+    suspected = file_report(quarantined=True).report
     Report.objects.filter(pk=report.pk).update(status="accepted", assignee=staff["ivan"])
     rick = Client()
     rick.force_login(staff["rick"])
@@ -110,12 +114,14 @@ def world(staff: dict[str, User], file_report: Any, settings: Any) -> dict[str, 
         "request_id": outside.pk,
         "task_id": task.pk if task else 0,
         "hold_id": hold.pk,
+        "quarantined_id": suspected.pk,
     }
 
 
 def concrete(route: str, ids: dict[str, int]) -> str:
     path = "/" + route.replace("<int:report_id>", str(ids["report_id"]))
     path = path.replace("<int:request_id>", str(ids["request_id"]))
+    path = path.replace("<int:quarantined_id>", str(ids["quarantined_id"]))
     path = path.replace("<int:hold_id>", str(ids["hold_id"]))
     return path.replace("<int:task_id>", str(ids["task_id"]))
 

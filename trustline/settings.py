@@ -51,6 +51,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "trustline.headers.PermissionsPolicyMiddleware",
 ]
 
 ROOT_URLCONF = "trustline.urls"
@@ -123,6 +125,49 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 SECURE_HSTS_SECONDS = env_int("TRUSTLINE_HSTS_SECONDS", 0 if DEBUG else 31536000)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("TRUSTLINE_HSTS_INCLUDE_SUBDOMAINS", True)
+# No inline script or style anywhere (docs/threat-model.md, "Abuse and headers"): an
+# injected <script> or style attribute does nothing. The one script is the optional
+# proof-of-work helper, served from 'self'; charts are inline SVG, so no image source.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'none'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+        "base-uri": ["'none'"],
+    }
+}
+PERMISSIONS_POLICY_DENIED = [
+    "accelerometer",
+    "ambient-light-sensor",
+    "autoplay",
+    "battery",
+    "bluetooth",
+    "browsing-topics",
+    "camera",
+    "display-capture",
+    "document-domain",
+    "encrypted-media",
+    "fullscreen",
+    "geolocation",
+    "gyroscope",
+    "hid",
+    "idle-detection",
+    "interest-cohort",
+    "magnetometer",
+    "microphone",
+    "midi",
+    "payment",
+    "picture-in-picture",
+    "publickey-credentials-get",
+    "screen-wake-lock",
+    "serial",
+    "usb",
+    "xr-spatial-tracking",
+]
 SECURE_PROXY_SSL_HEADER = (
     ("HTTP_X_FORWARDED_PROTO", "https") if env_bool("TRUSTLINE_BEHIND_PROXY", False) else None
 )
@@ -156,6 +201,18 @@ MESSAGE_MAX_LENGTH = env_int("TRUSTLINE_MESSAGE_MAX_LENGTH", 5000)
 # Failed receipt attempts allowed per public session in RECEIPT_THROTTLE_WINDOW seconds.
 RECEIPT_THROTTLE_ATTEMPTS = env_int("TRUSTLINE_RECEIPT_THROTTLE_ATTEMPTS", 5)
 RECEIPT_THROTTLE_WINDOW = env_int("TRUSTLINE_RECEIPT_THROTTLE_WINDOW", 15 * 60)
+# Report-form budgets (trustline/intake/abuse.py, docs/deploy.md). Over a budget a
+# report is filed in quarantine for a supervisor, never refused; only past the busy
+# level are senders without a proof-of-work stamp asked to try again later.
+ABUSE_SESSION_REPORTS_PER_HOUR = env_int("TRUSTLINE_ABUSE_SESSION_REPORTS_PER_HOUR", 10)
+ABUSE_SESSION_REPORTS_PER_HOUR_WITHOUT_STAMP = env_int(
+    "TRUSTLINE_ABUSE_SESSION_REPORTS_PER_HOUR_WITHOUT_STAMP", 4
+)
+ABUSE_LINE_REPORTS_PER_MINUTE = env_int("TRUSTLINE_ABUSE_LINE_REPORTS_PER_MINUTE", 60)
+ABUSE_LINE_BUSY_PER_MINUTE = env_int("TRUSTLINE_ABUSE_LINE_BUSY_PER_MINUTE", 600)
+# Leading zero bits of the stamp's SHA-256: 16 is about 65,000 hashes, a second or
+# two in a phone's browser while the person types.
+ABUSE_POW_BITS = env_int("TRUSTLINE_ABUSE_POW_BITS", 16)
 INBOX_PAGE_SIZE = 50
 
 # The records desk's policy file (docs/policy-guide.md); counsel signs off on it.

@@ -6,11 +6,16 @@ from typing import Any
 
 from django.conf import settings
 from django.core.paginator import Page, Paginator
-from django.db.models import Count, Q
+from django.db.models import Count, Q, QuerySet
 
 from trustline.cases.access import User, visible_reports
 from trustline.intake.models import Message, Report
 from trustline.intake.selectors import thread_of
+
+
+def in_queue(user: User) -> QuerySet[Report]:
+    """The reports this user may see, less suspected spam (the quarantine queue's)."""
+    return visible_reports(user).filter(quarantined=False)
 
 
 def inbox(
@@ -24,7 +29,7 @@ def inbox(
     With the per-status counts at hand, the total of an inbox filtered by status alone
     (or not at all) is known: no second count over the whole table.
     """
-    reports = visible_reports(user)
+    reports = in_queue(user)
     if filters.get("q"):
         q = filters["q"].strip()
         # Exact matches use the unique indexes; references are upper case.
@@ -67,7 +72,7 @@ def inbox(
 
 def status_counts(user: User) -> dict[str, int]:
     # COUNT(*), not COUNT(id): PostgreSQL answers it from the status index alone.
-    rows = visible_reports(user).order_by().values("status").annotate(n=Count("*"))
+    rows = in_queue(user).order_by().values("status").annotate(n=Count("*"))
     counts = {status: 0 for status in Report.Status.values}
     counts.update({row["status"]: row["n"] for row in rows})
     return counts

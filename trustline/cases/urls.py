@@ -1,6 +1,6 @@
 from django.urls import path
 
-from trustline.cases import views
+from trustline.cases import quarantine_views, views
 
 urlpatterns = [
     path("", views.inbox, name="inbox"),
@@ -9,4 +9,11 @@ urlpatterns = [
     path("reports/<int:report_id>/assign/", views.assign, name="assign"),
     path("reports/<int:report_id>/messages/", views.reply, name="reply"),
     path("reports/<int:report_id>/notes/", views.add_note, name="note"),
+    path("quarantine/", quarantine_views.queue, name="quarantine"),
+    path("quarantine/<int:quarantined_id>/", quarantine_views.report, name="quarantined"),
+    path(
+        "quarantine/<int:quarantined_id>/release/",
+        quarantine_views.release,
+        name="quarantine_release",
+    ),
 ]

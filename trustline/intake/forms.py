@@ -39,6 +39,11 @@ def text_field(
 class ReportForm(forms.Form):
     # One-time token of this form (see receipts.receipt_for); checked by the view.
     submission = forms.CharField(widget=forms.HiddenInput, required=False, max_length=64)
+    # The honeypot: hidden from people (CSS, aria-hidden, out of the tab order), filled
+    # by robots that fill every field. Filled, the report goes to quarantine (abuse.py).
+    website = forms.CharField(required=False, strip=False)
+    # The proof-of-work stamp that static/trustline/stamp.js writes here, if it runs.
+    stamp = forms.CharField(widget=forms.HiddenInput, required=False, strip=False)
     category = forms.ChoiceField(
         label=_("What happened?"),
         help_text=_("Choose the closest one. You can explain the rest below."),

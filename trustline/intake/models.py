@@ -188,6 +188,9 @@ class Report(models.Model):
     disposition = models.CharField(max_length=12, choices=Disposition.choices, blank=True)
     referral = ProtectedTextField(blank=True)
     unread_by_staff = models.BooleanField(default=True)
+    # Suspected spam (trustline/intake/abuse.py): kept out of the inbox until a
+    # supervisor releases it from the quarantine queue; never deleted for it.
+    quarantined = models.BooleanField(default=False)
     created_at = models.DateTimeField(db_index=True)
     updated_at = models.DateTimeField()
 
@@ -197,6 +200,10 @@ class Report(models.Model):
             models.Index(fields=["assignee", "-created_at"]),
             models.Index(fields=["category", "-created_at"]),
             models.Index(fields=["language", "-created_at"]),
+            # The inbox counts by status among reports not in quarantine, from this index.
+            models.Index(
+                fields=["status"], condition=models.Q(quarantined=False), name="report_queue_status"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -229,3 +236,15 @@ class Message(models.Model):
 
     def __str__(self) -> str:
         return f"{self.report_id} {self.kind}"
+
+
+class SubmissionMinute(models.Model):
+    """How many reports the whole line received in one minute: the global budget
+    (trustline/intake/abuse.py). Shared by every process through the database; it
+    counts forms, never who sent them."""
+
+    minute = models.BigIntegerField(unique=True)  # minutes since the epoch, UTC
+    submissions = models.PositiveIntegerField(default=0)
+
+    def __str__(self) -> str:
+        return f"{self.minute}: {self.submissions}"

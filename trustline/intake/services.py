@@ -40,6 +40,7 @@ def report_submit(
     language: str,
     contact_language: str,
     interpreter: bool = False,
+    quarantined: bool = False,
 ) -> Filed:
     """File a report once per form; the receipt is returned and never stored.
 
@@ -69,6 +70,7 @@ def report_submit(
             language=language,
             contact_language=contact_language,
             interpreter=interpreter,
+            quarantined=quarantined,
             created_at=now,
             updated_at=now,
         )

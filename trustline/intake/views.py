@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.functional import SimpleLazyObject
@@ -11,7 +12,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods, require_POST
 
-from trustline.intake import throttle
+from trustline.intake import abuse, throttle
 from trustline.intake.forms import ConfirmReceiptForm, ReceiptForm, ReplyForm, ReportForm
 from trustline.intake.selectors import ReceiptNotFound, report_for_receipt, thread_of
 from trustline.intake.services import message_from_reporter, report_submit
@@ -27,6 +28,7 @@ from trustline.intake.session import (
 )
 
 EMPTY_FORM_CACHE_SECONDS = 60
+BUSY_RETRY_AFTER_SECONDS = 180
 
 
 def landing(request: HttpRequest) -> HttpResponse:
@@ -39,11 +41,12 @@ def landing(request: HttpRequest) -> HttpResponse:
 def report_form(request: HttpRequest) -> HttpResponse:
     if request.method == "GET":
         # Built only when the cached empty form has expired.
+        submission = open_form(request)
         context = {
             "form": SimpleLazyObject(ReportForm),
             "bound": False,
-            "submission": open_form(request),
             "fields_cache_seconds": EMPTY_FORM_CACHE_SECONDS,
+            **stamp_context(submission),
         }
         return render(request, "intake/report_form.html", context)
     form = ReportForm(request.POST)
@@ -57,6 +60,14 @@ def report_form(request: HttpRequest) -> HttpResponse:
         form.add_error(None, _("This form had expired. Check your answers and send it again."))
     if form.is_valid():
         data = form.cleaned_data
+        verdict = abuse.judge(
+            request.session,
+            submission=data["submission"],
+            honeypot=data["website"],
+            stamp=data["stamp"],
+        )
+        if verdict is abuse.Verdict.BUSY:
+            return line_busy(request, form)
         occurred_from, occurred_to = form.occurred()
         filed = report_submit(
             submission=data["submission"],
@@ -75,18 +86,48 @@ def report_form(request: HttpRequest) -> HttpResponse:
             language=get_language(),
             contact_language=data["contact_language"],
             interpreter=data["interpreter"],
+            quarantined=verdict is abuse.Verdict.QUARANTINE,
         )
+        abuse.note_filed(request.session)
         open_report(request, filed.report)
         response = redirect("public:receipt")
-        hand_over_receipt(response, filed.report, filed.receipt, secure=request.is_secure())
+        hand_over_receipt(
+            response,
+            filed.report,
+            filed.receipt,
+            secure=settings.SESSION_COOKIE_SECURE or request.is_secure(),
+        )
         return response
     context = {
         "form": form,
         "bound": True,
-        "submission": form["submission"].value(),
         "fields_cache_seconds": 0,
+        **stamp_context(form["submission"].value()),
     }
     return render(request, "intake/report_form.html", context)
+
+
+def stamp_context(submission: str) -> dict[str, object]:
+    """The form's one-time token and the proof-of-work puzzle bound to it."""
+    return {
+        "submission": submission,
+        "challenge": abuse.challenge(submission),
+        "pow_bits": settings.ABUSE_POW_BITS,
+    }
+
+
+def line_busy(request: HttpRequest, form: ReportForm) -> HttpResponse:
+    """The line is flooded: nothing is filed, the form comes back as typed."""
+    context = {
+        "form": form,
+        "bound": True,
+        "busy": True,
+        "fields_cache_seconds": 0,
+        **stamp_context(form.cleaned_data["submission"]),
+    }
+    response = render(request, "intake/report_form.html", context, status=503)
+    response["Retry-After"] = str(BUSY_RETRY_AFTER_SECONDS)
+    return response
 
 
 @never_cache
