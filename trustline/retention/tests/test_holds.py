@@ -138,3 +138,12 @@ def test_only_supervisors_place_holds(
     assert client.get("/staff/holds/").status_code == 404
     assert place(client, report.reference) == 404
     assert not LegalHold.objects.exists()
+
+
+def test_the_staff_menu_links_supervisors_to_the_holds(
+    client: Client, staff: dict[str, User]
+) -> None:
+    client.force_login(staff["sam"])
+    assert 'href="/staff/holds/"' in client.get("/staff/").content.decode()
+    client.force_login(staff["ines"])
+    assert 'href="/staff/holds/"' not in client.get("/staff/").content.decode()
