@@ -57,14 +57,15 @@ def _latest(queryset: QuerySet[Message] | QuerySet[AuditEvent]) -> Subquery:
 
 
 def closed_cases() -> list[Case]:
-    """Every closed or not-a-police-matter report without a legal hold, as metadata."""
+    """Every closed or not-a-police-matter report without a legal hold, as metadata.
+    Reports in quarantine are never purged: suspected spam is not silently deleted."""
     ended = _latest(
         Message.objects.filter(
             report=OuterRef("pk"), kind=Message.Kind.STATUS, status=OuterRef("status")
         )
     )
     rows = (
-        Report.objects.filter(status__in=Outcome.values)
+        Report.objects.filter(status__in=Outcome.values, quarantined=False)
         .exclude(pk__in=held_report_ids())
         .annotate(
             # A report without its status entry counts from its last change: later, never sooner.

@@ -236,3 +236,10 @@ def test_after_a_purge_the_database_holds_nothing_of_what_went(
     dump = database_text()
     assert [trace for trace in traces if trace and trace in dump] == []
     assert erased.reference in dump
+
+
+def test_a_report_in_quarantine_is_never_purged(not_police_matter: Closer) -> None:
+    report = not_police_matter(days=400)
+    Report.objects.filter(pk=report.pk).update(quarantined=True)
+    purge()
+    assert exists(report)
