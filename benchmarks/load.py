@@ -4,7 +4,13 @@ the staff inbox and case page with 100,000 reports. Loopback only, bounded in
 journeys and in time.
 
     python benchmarks/load.py [--journeys 600] [--seconds 60] [--levels 1,8,32]
-                              [--workers 4] [--reports 100000] [--no-anchor] [--no-staff]
+                              [--workers 4] [--reports 100000] [--rounds 25]
+                              [--no-anchor] [--no-staff]
+
+A short run to see that it works end to end (not for figures):
+
+    python benchmarks/load.py --journeys 40 --seconds 5 --levels 1,8 --reports 2000 \
+        --rounds 2 --no-anchor
 """
 
 from __future__ import annotations
@@ -15,18 +21,21 @@ import os
 import sys
 import threading
 import time
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from benchmarks.agency import STAFF
 from benchmarks.loadlib import (
-    CSRF,
     JourneyError,
     Server,
     Visitor,
     percentile,
     report_journey,
+    sealed_count,
+    sign_in,
 )
 
 
@@ -83,6 +92,12 @@ def print_reporter_table(rows: list[tuple[str, int, Run]]) -> None:
             f"{percentile(run.requests, 0.99):>9.1f}{percentile(run.journeys, 0.99):>10.1f}"
         )
     print("(latencies in ms; a journey is GET form + POST report + GET receipt page)")
+    print(
+        f"trustline: firewall and encryption on; each report gets its own data key, "
+        f"wrapped to the recovery key and {len(STAFF)} staff ("
+        + ", ".join(f"{n} {r}" for r, n in Counter(STAFF.values()).items())
+        + "); flood budgets raised (benchmarks/loadlib.py UNBUDGETED)"
+    )
 
 
 def fill_reports(server: Server, count: int) -> int:
@@ -105,29 +120,9 @@ def fill_reports(server: Server, count: int) -> int:
 
 
 def staff_visitor(server: Server) -> Visitor:
-    server.run(
-        "trustline",
-        "createstaff",
-        "sam",
-        "--role",
-        "supervisor",
-        "--password-stdin",
-        stdin="load test passphrase 2026\n",
-    )
+    """A supervisor signed in through the form, with password and authenticator code."""
     visitor = Visitor(server.port)
-    _, _, page = visitor.request("GET", "/staff/login/")
-    csrf = CSRF.search(page)
-    assert csrf
-    status, _, _ = visitor.request(
-        "POST",
-        "/staff/login/",
-        {
-            "csrfmiddlewaretoken": csrf.group(1),
-            "username": "sam",
-            "password": "load test passphrase 2026",
-        },
-    )
-    assert status == 302, status
+    sign_in(visitor, "sam", server.totp_key)
     return visitor
 
 
@@ -153,6 +148,12 @@ def officers(
     for thread in threads:
         thread.join()
     return samples, errors[0]
+
+
+def check_sealed(server: Server) -> None:
+    stored, sealed = sealed_count(server)
+    print(f"\nstored reports: {stored:,}; narratives stored encrypted: {sealed:,}")
+    assert stored == sealed, "a narrative was stored in the clear"
 
 
 def staff_load(server: Server, report_id: int, rounds: int) -> None:
@@ -181,6 +182,7 @@ def main() -> None:
     parser.add_argument("--levels", default="1,8,32")
     parser.add_argument("--workers", type=int, default=(os.cpu_count() or 1) + 1)
     parser.add_argument("--reports", type=int, default=100_000)
+    parser.add_argument("--rounds", type=int, default=25, help="8 x this many per staff page")
     parser.add_argument("--no-anchor", action="store_true")
     parser.add_argument("--no-staff", action="store_true")
     args = parser.parse_args()
@@ -202,11 +204,12 @@ def main() -> None:
                     (name, level, reporter_load(server, level, args.journeys, args.seconds))
                 )
             if not anchor:
+                check_sealed(server)
                 memory = server.worker_rss_mb()
                 if not args.no_staff:
                     report_id = fill_reports(server, args.reports)
                     print(f"\nfilled {args.reports:,} reports for the staff pages")
-                    staff_load(server, report_id, rounds=25)
+                    staff_load(server, report_id, rounds=args.rounds)
                     memory = server.worker_rss_mb()
         finally:
             server.stop()

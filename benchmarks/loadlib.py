@@ -1,6 +1,12 @@
 """Pieces shared by the load and fault benchmarks: a server under test on a fresh
 PostgreSQL database, and a reporter that walks the journey like a browser without
-JavaScript (form, POST with its CSRF token, receipt page). Loopback only."""
+JavaScript (form, POST with its CSRF token, receipt page); staff who sign in with a
+password and an authenticator code. Loopback only.
+
+The line under test is set up as an agency would: the recovery key made (its shares
+kept only by the benchmark, to count what was stored) and the staff who receive every
+new report created with their keys (benchmarks/agency.py), so each report is
+encrypted and wrapped as in service."""
 
 from __future__ import annotations
 
@@ -17,12 +23,27 @@ import urllib.parse
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from benchmarks.agency import PASSWORD, code_now
+
 ROOT = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
 PG = "postgres://postgres@127.0.0.1:5432"
 CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 TOKEN = re.compile(r'name="submission" value="([^"]+)"')
 RECEIPT = re.compile(r'id="receipt">([^<]+)<')
+SHARE = re.compile(r"^share \d+: (.+)$", re.MULTILINE)
+# The flood budgets (trustline/intake/abuse.py) exist to hold off many reports from
+# few browsers, which is what a load generator is; they still count every report, but
+# high enough that the journeys measured are the ones people take.
+UNBUDGETED = {
+    name: "1000000"
+    for name in (
+        "TRUSTLINE_ABUSE_SESSION_REPORTS_PER_HOUR",
+        "TRUSTLINE_ABUSE_SESSION_REPORTS_PER_HOUR_WITHOUT_STAMP",
+        "TRUSTLINE_ABUSE_LINE_REPORTS_PER_MINUTE",
+        "TRUSTLINE_ABUSE_LINE_BUSY_PER_MINUTE",
+    )
+}
 
 
 def free_port() -> int:
@@ -50,6 +71,9 @@ class Server:
     port: int = field(default_factory=free_port)
     env: dict[str, str] = field(default_factory=dict)
     process: subprocess.Popen[bytes] | None = None
+    # The staff's authenticator secret (hex) and the recovery shares of this run.
+    totp_key: str = field(default_factory=lambda: secrets.token_hex(20))
+    recovery_shares: list[str] = field(default_factory=list)
 
     @property
     def base(self) -> str:
@@ -68,6 +92,7 @@ class Server:
             "TRUSTLINE_STATIC_ROOT": tempfile.mkdtemp(),
             "TRUSTLINE_LOG_LEVEL": "WARNING",
             "PYTHONPATH": str(ROOT),
+            **UNBUDGETED,
         }
         if self.anchor:
             import psycopg
@@ -91,6 +116,7 @@ class Server:
         else:
             self.run("trustline", "migrate", "-v0")
             self.run("trustline", "collectstatic", "--noinput", "-v0")
+            self.set_up_agency()
             command = [
                 str(BIN / "trustline"),
                 "serve",
@@ -108,8 +134,16 @@ class Server:
         self.wait_until_up()
         return self
 
-    def run(self, *args: str, stdin: str | None = None) -> None:
-        subprocess.run(
+    def set_up_agency(self) -> None:
+        """No report is taken before the recovery key exists; the staff keys decide
+        how many wraps each report gets (benchmarks/agency.py)."""
+        shown = self.run("trustline", "keys", "init-recovery")
+        self.recovery_shares = SHARE.findall(shown)
+        assert self.recovery_shares, "init-recovery printed no shares"
+        self.run("python", "-m", "benchmarks.agency", "staff", self.totp_key, stdin=PASSWORD)
+
+    def run(self, *args: str, stdin: str | None = None) -> str:
+        return subprocess.run(
             [str(BIN / args[0]), *args[1:]],
             env=self.env,
             cwd=ROOT,
@@ -117,7 +151,7 @@ class Server:
             input=stdin,
             text=True,
             capture_output=True,
-        )
+        ).stdout
 
     def wait_until_up(self) -> None:
         path = "/en/report/" if self.anchor else "/readyz"
@@ -228,6 +262,37 @@ def report_journey(visitor: Visitor, marker: str, retries: int = 0) -> Filed:
     if not found:
         raise JourneyError("receipt page without a receipt", page)
     return Filed(receipt=found.group(1), marker=marker)
+
+
+def sign_in(visitor: Visitor, username: str, totp_key: str) -> None:
+    """Through the staff sign-in form: username, password and the code the officer's
+    authenticator shows now (a code is taken once: one sign-in per officer and
+    30-second step, or the lock-out counts a failure)."""
+    _, _, page = visitor.request("GET", "/staff/login/")
+    csrf = CSRF.search(page)
+    if not csrf:
+        raise JourneyError("sign-in form without a CSRF token", page)
+    fields = {
+        "csrfmiddlewaretoken": csrf.group(1),
+        "username": username,
+        "password": PASSWORD,
+        "code": code_now(totp_key),
+    }
+    status, location, page = visitor.request("POST", "/staff/login/", fields)
+    if status != 302 or "two-factor" in location:
+        raise JourneyError(f"sign-in answered {status} {location}", page)
+
+
+def sealed_count(server: Server) -> tuple[int, int]:
+    """How many reports are stored, and how many of their narratives are ciphertext."""
+    import psycopg
+
+    with psycopg.connect(server.env["DATABASE_URL"]) as conn:
+        row = conn.execute(
+            "SELECT count(*), count(*) FILTER (WHERE narrative LIKE 'v1:%') FROM intake_report"
+        ).fetchone()
+    assert row is not None
+    return int(row[0]), int(row[1])
 
 
 def persist(
