@@ -4,9 +4,10 @@ is opened in Chromium with JavaScript on. No payload may run, and each shows as 
 text that was typed.
 
 The pages are served without their Content-Security-Policy header here: the policy is
-a second wall (tests/test_headers.py); this test holds the first one, escaping, on
-its own. A payload that runs calls `__xss(n)`, a function the test exposes to every
-frame, or opens a dialog; both are recorded.
+a second wall (tests/test_headers.py, tests/browser/test_content_security_policy.py);
+this test holds the first one, escaping, on its own. A payload that runs calls
+`__xss(n)`, a function the test exposes to every frame, or opens a dialog; both are
+recorded.
 
 Content is filed the way people file it: reports and follow-ups through the public
 forms (Django's test client, one reporter each), staff writes through the staff
