@@ -11,11 +11,10 @@ from typing import Any
 
 import pytest
 from django.contrib.auth.models import User
-from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
 
+from conftest import StaffClient
 from trustline.disclosures.models import OutsideRequest, Task
-from trustline.intake.models import Report
 from trustline.retention.services import hold_place
 
 VISITORS = ["anon", "sam", "ines", "ivan", "olga", "aude", "rick", "ada"]
@@ -24,12 +23,18 @@ VISITORS = ["anon", "sam", "ines", "ivan", "olga", "aude", "rick", "ada"]
 EXPECTED: dict[str, tuple[str, list[int]]] = {
     "staff:login": ("GET", [200, 302, 302, 302, 302, 302, 302, 302]),
     "staff:logout": ("POST", [302, 302, 302, 302, 302, 302, 302, 302]),
+    # Everyone here is enrolled and verified already: enrollment sends them home.
+    "staff:enroll": ("GET", [302, 302, 302, 302, 302, 302, 302, 302]),
+    "staff:reauth": ("GET", [302, 200, 200, 200, 200, 200, 200, 200]),
     "staff:inbox": ("GET", [302, 200, 200, 200, 200, 404, 404, 404]),
     "staff:case": ("GET", [302, 200, 404, 200, 404, 404, 404, 404]),
     "staff:transition": ("POST", [302, 400, 404, 400, 404, 404, 404, 404]),
     "staff:assign": ("POST", [302, 302, 403, 403, 403, 404, 404, 404]),
     "staff:reply": ("POST", [302, 400, 404, 400, 404, 404, 404, 404]),
     "staff:note": ("POST", [302, 400, 404, 400, 404, 404, 404, 404]),
+    "staff:reveal_contact": ("POST", [302, 400, 404, 400, 404, 404, 404, 404]),
+    "staff:staff_keys": ("GET", [302, 200, 404, 404, 404, 404, 404, 404]),
+    "staff:restore_access": ("POST", [302, 302, 404, 404, 404, 404, 404, 404]),
     "staff:quarantine": ("GET", [302, 200, 404, 404, 404, 404, 404, 404]),
     "staff:quarantined": ("GET", [302, 200, 404, 404, 404, 404, 404, 404]),
     "staff:quarantine_release": ("POST", [302, 302, 404, 404, 404, 404, 404, 404]),
@@ -83,13 +88,13 @@ def test_every_url_is_in_the_table() -> None:
 
 
 @pytest.fixture
-def world(staff: dict[str, User], file_report: Any, settings: Any) -> dict[str, int]:
+def world(staff: dict[str, User], file_report: Any, put_case: Any, settings: Any) -> dict[str, int]:
     # California's detainer rule serves a notice on the person: a task to complete.
     settings.TRUSTLINE_POLICY_FILE = settings.BASE_DIR.parent / "policies" / "california.toml"
     report = file_report().report
     suspected = file_report(quarantined=True).report
-    Report.objects.filter(pk=report.pk).update(status="accepted", assignee=staff["ivan"])
-    rick = Client()
+    put_case(report, status="accepted", assignee=staff["ivan"])
+    rick = StaffClient()
     rick.force_login(staff["rick"])
     response = rick.post(
         "/staff/desk/new/",
@@ -115,6 +120,7 @@ def world(staff: dict[str, User], file_report: Any, settings: Any) -> dict[str, 
         "task_id": task.pk if task else 0,
         "hold_id": hold.pk,
         "quarantined_id": suspected.pk,
+        "user_id": staff["ivan"].pk,
     }
 
 
@@ -123,6 +129,7 @@ def concrete(route: str, ids: dict[str, int]) -> str:
     path = path.replace("<int:request_id>", str(ids["request_id"]))
     path = path.replace("<int:quarantined_id>", str(ids["quarantined_id"]))
     path = path.replace("<int:hold_id>", str(ids["hold_id"]))
+    path = path.replace("<int:user_id>", str(ids["user_id"]))
     return path.replace("<int:task_id>", str(ids["task_id"]))
 
 
@@ -134,7 +141,7 @@ def test_each_visitor_gets_the_expected_answer(
 ) -> None:
     method, answers = EXPECTED[name]
     path = concrete(application_urls()[name], world)
-    client = Client()
+    client = StaffClient()
     if visitor != "anon":
         client.force_login(staff[visitor])
     response = client.post(path, {}) if method == "POST" else client.get(path)

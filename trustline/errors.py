@@ -3,7 +3,6 @@ reveal nothing."""
 
 from __future__ import annotations
 
-from django.db import connection
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
@@ -44,9 +43,16 @@ def healthz(request: HttpRequest) -> HttpResponse:
 
 @never_cache
 def readyz(request: HttpRequest) -> HttpResponse:
+    """Ready when the database answers and the line can take reports: a recovery key
+    exists (`trustline keys init-recovery`), without which no report is filed."""
+    from trustline.vault.models import StaffKey
+
     try:
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT 1")
+        ready = StaffKey.objects.filter(
+            kind=StaffKey.Kind.RECOVERY, state=StaffKey.State.ACTIVE
+        ).exists()
     except Exception:
+        ready = False
+    if not ready:
         return HttpResponse("unavailable", status=503, content_type="text/plain")
     return HttpResponse("ok", content_type="text/plain")

@@ -10,6 +10,7 @@ from django.db.models import Q, QuerySet
 
 from trustline.accounts.roles import INTAKE, INVESTIGATOR, SUPERVISOR, Actor, has_role
 from trustline.intake.models import Report
+from trustline.vault import services as vault
 
 User = Actor
 S = Report.Status
@@ -51,8 +52,18 @@ def visible_reports(user: User) -> QuerySet[Report]:
     return reports.filter(rules)
 
 
+def may_see(user: User, report: Report) -> bool:
+    """visible_reports for one report in memory (who holds a copy of its key)."""
+    if has_role(user, SUPERVISOR):
+        return True
+    if has_role(user, INTAKE) and (report.status in INTAKE_QUEUE or report.assignee_id is None):
+        return True
+    return has_role(user, INVESTIGATOR) and is_own_case(user, report)
+
+
 def get_case_for_user(user: User, report_id: int, *, quarantined: bool = False) -> Report:
-    """The only way a staff view loads a report."""
+    """The only way a staff view loads a report; opened with the user's key if they
+    hold a copy of the report's key (else its text stays locked: VaultLocked)."""
     if quarantined and not may_review_quarantine(user):
         raise CaseNotFound
     # A report in quarantine opens only from the quarantine queue (cases/quarantine.py).
@@ -60,6 +71,7 @@ def get_case_for_user(user: User, report_id: int, *, quarantined: bool = False) 
     report = reports.select_related("category", "assignee").filter(pk=report_id).first()
     if report is None:
         raise CaseNotFound
+    vault.open_for(report, user)
     return report
 
 
@@ -88,8 +100,11 @@ def may_review_quarantine(user: User) -> bool:
 
 def may_write(user: User, report: Report) -> bool:
     """Messages and notes: supervisors, the intake queue, the assigned investigator."""
-    if has_role(user, SUPERVISOR):
-        return True
-    if has_role(user, INTAKE) and (report.status in INTAKE_QUEUE or report.assignee_id is None):
+    return may_see(user, report)
+
+
+def may_reveal_contact(user: User, report: Report) -> bool:
+    """Investigators see a reporter's contact details only on their own cases."""
+    if has_role(user, SUPERVISOR, INTAKE) and may_see(user, report):
         return True
     return is_own_case(user, report)

@@ -103,3 +103,17 @@ class NoteForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         error_messages={"required": _("Write the note first.")},
     )
+
+
+class RevealContactForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Why do you need to contact the reporter?"),
+        help_text=_("For example: to arrange an interview. The oversight board reads this."),
+        min_length=10,
+        max_length=300,
+        validators=[no_control_characters],
+        error_messages={
+            "required": _("Give the reason you need the contact details."),
+            "min_length": _("Say a little more about why (at least 10 characters)."),
+        },
+    )

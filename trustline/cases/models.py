@@ -6,15 +6,15 @@ from django.conf import settings
 from django.db import models
 
 from trustline.intake.models import Report
-from trustline.vault.fields import ProtectedTextField
+from trustline.vault.fields import SealedModel, SealedTextField
 
 
-class Note(models.Model):
+class Note(SealedModel):
     """Staff only; never shown to the reporter."""
 
     report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="notes")
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT)
-    body = ProtectedTextField()
+    body = SealedTextField()
     created_at = models.DateTimeField()
 
     class Meta:
@@ -22,6 +22,12 @@ class Note(models.Model):
 
     def __str__(self) -> str:
         return f"note {self.pk} on {self.report_id}"
+
+    def vault_key(self) -> bytes | None:
+        return self.report.vault_key()
+
+    def vault_context(self, field: str) -> str:
+        return f"cases.note.{field}|{self.report.reference}"
 
 
 class CaseNumberCounter(models.Model):

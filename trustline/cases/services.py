@@ -15,11 +15,13 @@ from trustline.cases.access import (
     NotAllowed,
     get_case_for_user,
     may_assign,
+    may_reveal_contact,
     may_write,
     next_statuses,
 )
 from trustline.cases.models import CaseNumberCounter, Note
 from trustline.intake.models import AgencyProfile, Message, Report
+from trustline.vault import services as vault
 from trustline.vault.screen import screen
 
 User = Actor
@@ -53,8 +55,8 @@ def case_transition(
 ) -> Report:
     now = timezone.now()
     with transaction.atomic():
-        report = get_case_for_user(actor, report_id)
-        report = Report.objects.select_for_update().get(pk=report.pk)
+        opened = get_case_for_user(actor, report_id)
+        report = vault.carry_key(opened, Report.objects.select_for_update().get(pk=opened.pk))
         if (report.status, to_status) not in TRANSITIONS or to_status not in next_statuses(
             actor, report
         ):
@@ -78,6 +80,7 @@ def case_transition(
             author=as_staff(actor),
             created_at=now,
         )
+        vault.reconcile(report)
         record(action="case.status", actor=actor, report_id=report.pk, detail=detail)
     return report
 
@@ -90,6 +93,7 @@ def case_assign(*, actor: User, report_id: int, assignee: StaffUser | None) -> R
         report.assignee = assignee
         report.updated_at = timezone.now()
         report.save(update_fields=["assignee", "updated_at"])
+        vault.reconcile(report)
         record(
             action="case.assign",
             actor=actor,
@@ -122,6 +126,22 @@ def message_to_reporter(*, actor: User, report_id: int, body: str) -> Message:
     return message
 
 
+def contact_reveal(*, actor: User, report_id: int, reason: str) -> Report:
+    """Show a reporter's contact details to this officer, once, for a stated reason."""
+    with transaction.atomic():
+        report = get_case_for_user(actor, report_id)
+        if not may_reveal_contact(actor, report):
+            raise NotAllowed("contact")
+        record(
+            action="contact.reveal",
+            actor=actor,
+            report_id=report.pk,
+            # Staff-typed, so it passes the firewall too; it is the oversight board's to read.
+            detail={"reason": str(screen(reason))},
+        )
+    return report
+
+
 def note_add(*, actor: User, report_id: int, body: str) -> Note:
     with transaction.atomic():
         report = get_case_for_user(actor, report_id)
@@ -140,6 +160,7 @@ __all__ = [
     "case_assign",
     "case_open",
     "case_transition",
+    "contact_reveal",
     "message_to_reporter",
     "note_add",
 ]

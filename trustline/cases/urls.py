@@ -16,4 +16,5 @@ urlpatterns = [
         quarantine_views.release,
         name="quarantine_release",
     ),
+    path("reports/<int:report_id>/contact/", views.reveal_contact, name="reveal_contact"),
 ]

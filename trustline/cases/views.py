@@ -11,19 +11,29 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
+from trustline.accounts.reauth import recent_auth_required
 from trustline.accounts.roles import CASE_ROLES, has_role
 from trustline.audit.services import record
 from trustline.cases import selectors, services
-from trustline.cases.access import CaseNotFound, NotAllowed, may_assign, may_write, next_statuses
+from trustline.cases.access import (
+    CaseNotFound,
+    NotAllowed,
+    may_assign,
+    may_reveal_contact,
+    may_write,
+    next_statuses,
+)
 from trustline.cases.forms import (
     AssignForm,
     InboxFilterForm,
     MessageForm,
     NoteForm,
+    RevealContactForm,
     TransitionForm,
 )
 from trustline.cases.search import is_status_query
 from trustline.intake.models import Report
+from trustline.vault.fields import VaultLocked
 
 View = Callable[..., HttpResponse]
 
@@ -38,6 +48,8 @@ def case_staff_required(view: View) -> View:
             return view(request, *args, **kwargs)
         except CaseNotFound:
             raise Http404 from None
+        except VaultLocked:
+            return render(request, "cases/locked.html", {"report": None}, status=403)
 
     return wrapper
 
@@ -78,11 +90,39 @@ def case_page(request: HttpRequest, report_id: int) -> HttpResponse:
     return _render_case(request, report)
 
 
+@require_POST
+@case_staff_required
+@recent_auth_required
+def reveal_contact(request: HttpRequest, report_id: int) -> HttpResponse:
+    form = RevealContactForm(request.POST)
+    if not form.is_valid():
+        return _render_case(request, _reload(request, report_id), 400, reveal_form=form)
+    try:
+        report = services.contact_reveal(
+            actor=request.user, report_id=report_id, reason=form.cleaned_data["reason"]
+        )
+    except NotAllowed:
+        return _forbidden(request, report_id)
+    return _render_case(request, report, contact_revealed=True)
+
+
 def _render_case(
-    request: HttpRequest, report: Report, status: int = 200, **forms: Any
+    request: HttpRequest,
+    report: Report,
+    status: int = 200,
+    *,
+    contact_revealed: bool = False,
+    **forms: Any,
 ) -> HttpResponse:
     user = request.user
+    if report.vault_key() is None:
+        # The officer may see the report but holds no copy of its key (a new key
+        # after a forgotten password): a supervisor or the recovery key restores it.
+        return render(request, "cases/locked.html", {"report": report}, status=403)
     context = {
+        "contact_revealed": contact_revealed,
+        "may_reveal_contact": may_reveal_contact(user, report),
+        "reveal_form": forms.get("reveal_form") or RevealContactForm(),
         "report": report,
         "thread": selectors.thread_for_staff(report),
         "notes": report.notes.select_related("author"),
@@ -146,7 +186,8 @@ def _write_text(
 ) -> HttpResponse:
     """Messages and notes: one text box, one service, the same answers."""
     if not form.is_valid():
-        return _render_case(request, _reload(request, report_id), 400, **{form_key: form})
+        bound: dict[str, Any] = {form_key: form}
+        return _render_case(request, _reload(request, report_id), 400, **bound)
     try:
         service(actor=request.user, report_id=report_id, body=form.cleaned_data["body"])
     except NotAllowed:

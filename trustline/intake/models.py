@@ -3,7 +3,8 @@
 
 There is no field for immigration or citizenship status, nationality, country of
 birth, SSN or ID numbers, and there never will be (promise 1). Free text is a
-ProtectedTextField: it passes the firewall before it is stored.
+SealedTextField: it passes the firewall, then is encrypted with the report's own
+data key (promise 5; trustline/vault/).
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from trustline.intake.remembered import forget, remembered
-from trustline.vault.fields import ProtectedTextField
+from trustline.vault.fields import SealedModel, SealedTextField
 
 # Contact languages, named in their own language so nobody needs a translation to
 # find theirs (DOMAIN.md: the most common home languages with limited English).
@@ -129,7 +130,7 @@ class Category(models.Model):
         return pick_label(self.labels, lang)
 
 
-class Report(models.Model):
+class Report(SealedModel):
     class Status(models.TextChoices):
         NEW = "new", _("New")
         IN_REVIEW = "in_review", _("In review")
@@ -167,13 +168,13 @@ class Report(models.Model):
     when = models.CharField(max_length=8, choices=When.choices)
     occurred_from = models.DateTimeField(null=True, blank=True)
     occurred_to = models.DateTimeField(null=True, blank=True)
-    place = ProtectedTextField(blank=True)
-    narrative = ProtectedTextField()
+    place = SealedTextField(blank=True)
+    narrative = SealedTextField()
     role = models.CharField(max_length=10, choices=Role.choices)
-    contact_name = ProtectedTextField(blank=True)
-    contact_phone = models.CharField(max_length=40, blank=True)
-    contact_email = models.EmailField(blank=True)
-    contact_safe_times = ProtectedTextField(blank=True)
+    contact_name = SealedTextField(blank=True)
+    contact_phone = SealedTextField(blank=True)
+    contact_email = SealedTextField(blank=True)
+    contact_safe_times = SealedTextField(blank=True)
     contact_leave_message = models.CharField(max_length=3, choices=LeaveMessage.choices, blank=True)
     # The language of the pages the reporter used, in which they read every update.
     language = models.CharField(max_length=8, choices=settings.LANGUAGES)
@@ -186,11 +187,13 @@ class Report(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
     )
     disposition = models.CharField(max_length=12, choices=Disposition.choices, blank=True)
-    referral = ProtectedTextField(blank=True)
+    referral = SealedTextField(blank=True)
     unread_by_staff = models.BooleanField(default=True)
     # Suspected spam (trustline/intake/abuse.py): kept out of the inbox until a
     # supervisor releases it from the quarantine queue; never deleted for it.
     quarantined = models.BooleanField(default=False)
+    # The data key sealed under a key derived from the receipt: the reporter's copy.
+    reporter_wrap = models.BinaryField(default=b"")
     created_at = models.DateTimeField(db_index=True)
     updated_at = models.DateTimeField()
 
@@ -209,11 +212,18 @@ class Report(models.Model):
     def __str__(self) -> str:
         return self.reference
 
+    def vault_key(self) -> bytes | None:
+        key: bytes | None = getattr(self, "_vault_data_key", None)
+        return key
+
+    def vault_context(self, field: str) -> str:
+        return f"intake.report.{field}|{self.reference}"
+
     def has_contact(self) -> bool:
         return bool(self.contact_name or self.contact_phone or self.contact_email)
 
 
-class Message(models.Model):
+class Message(SealedModel):
     """One entry of the thread the reporter sees: their words, an officer's, or a
     change of status (rendered in plain words in the reporter's language)."""
 
@@ -227,7 +237,7 @@ class Message(models.Model):
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
     )
-    body = ProtectedTextField(blank=True)
+    body = SealedTextField(blank=True)
     status = models.CharField(max_length=20, choices=Report.Status.choices, blank=True)
     created_at = models.DateTimeField()
 
@@ -236,6 +246,12 @@ class Message(models.Model):
 
     def __str__(self) -> str:
         return f"{self.report_id} {self.kind}"
+
+    def vault_key(self) -> bytes | None:
+        return self.report.vault_key()
+
+    def vault_context(self, field: str) -> str:
+        return f"intake.message.{field}|{self.report.reference}"
 
 
 class SubmissionMinute(models.Model):

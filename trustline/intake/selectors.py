@@ -5,6 +5,7 @@ from __future__ import annotations
 from trustline.intake import receipts
 from trustline.intake.models import CATEGORIES_CACHE_KEY, Category, Message, Report
 from trustline.intake.remembered import remembered
+from trustline.vault import services as vault
 
 
 class ReceiptNotFound(Exception):
@@ -19,13 +20,18 @@ def report_for_receipt(raw: str) -> Report:
     report = Report.objects.select_related("category").filter(receipt_digest=key).first()
     if report is None:
         raise ReceiptNotFound
+    vault.open_for_reporter(report, receipts.normalize(raw))
     return report
 
 
-def report_for_session(report_id: object) -> Report | None:
-    if not isinstance(report_id, int):
+def report_for_session(report_id: object, data_key: bytes | None) -> Report | None:
+    """The report a reporter's session opened, with its key (kept in their cookie)."""
+    if not isinstance(report_id, int) or data_key is None:
         return None
-    return Report.objects.select_related("category").filter(pk=report_id).first()
+    report = Report.objects.select_related("category").filter(pk=report_id).first()
+    if report is not None:
+        vault.attach(report, data_key)
+    return report
 
 
 def thread_of(report: Report, with_authors: bool = False) -> list[Message]:

@@ -11,6 +11,8 @@ from django.utils import timezone
 from trustline.audit.services import record
 from trustline.intake import receipts
 from trustline.intake.models import Category, Message, Report
+from trustline.vault import services as vault
+from trustline.vault.models import KeyWrap
 from trustline.vault.screen import screen
 
 REPORTER = "reporter"
@@ -44,6 +46,9 @@ def report_submit(
 ) -> Filed:
     """File a report once per form; the receipt is returned and never stored.
 
+    The report's text is encrypted with a new data key, wrapped to the reporter's
+    receipt, the intake queue, the supervisors and the agency recovery key.
+
     Sending the same form again (a retry after a lost connection) files nothing new
     and returns the same report and receipt.
     """
@@ -74,14 +79,17 @@ def report_submit(
             created_at=now,
             updated_at=now,
         )
+        wraps = vault.seal_new_report(report, receipts.normalize(receipt))
         try:
             with transaction.atomic():
                 report.save(force_insert=True)
+                KeyWrap.objects.bulk_create(wraps)
                 record(action="report.submit", actor_kind=REPORTER, report_id=report.pk)
         except IntegrityError:
             # The same form sent again (a retry), or a reference collision (30 bits).
             existing = Report.objects.filter(submission_digest=key).first()
             if existing is not None:
+                vault.open_for_reporter(existing, receipts.normalize(receipt))
                 return Filed(report=existing, receipt=receipt)
             continue
         return Filed(report=report, receipt=receipt)

@@ -7,6 +7,7 @@ device; the server never stores it, not even in the session table.
 
 from __future__ import annotations
 
+from base64 import urlsafe_b64decode, urlsafe_b64encode
 from dataclasses import dataclass
 
 from django.http import HttpRequest, HttpResponse
@@ -16,6 +17,7 @@ from trustline.intake.models import Report
 from trustline.intake.selectors import report_for_session
 
 REPORT_KEY = "report_id"
+DATA_KEY = "report_key"
 OPEN_FORMS_KEY = "open_forms"
 OPEN_FORMS_KEPT = 10
 RECEIPT_COOKIE = "tl_receipt"
@@ -23,13 +25,23 @@ RECEIPT_SALT = "trustline.intake.receipt"
 
 
 def open_report(request: HttpRequest, report: Report) -> None:
+    """Remember the report, and its data key, opened with the receipt: the session is a
+    signed cookie on the reporter's device, so the server keeps neither."""
     # A new session key, so a session fixed before the receipt opens nothing.
     request.session.cycle_key()
     request.session[REPORT_KEY] = report.pk
+    data_key = report.vault_key()
+    if data_key is not None:
+        request.session[DATA_KEY] = urlsafe_b64encode(data_key).decode()
 
 
 def current_report(request: HttpRequest) -> Report | None:
-    return report_for_session(request.session.get(REPORT_KEY))
+    kept = request.session.get(DATA_KEY)
+    try:
+        data_key = urlsafe_b64decode(kept.encode()) if isinstance(kept, str) else None
+    except ValueError:
+        data_key = None
+    return report_for_session(request.session.get(REPORT_KEY), data_key)
 
 
 def close_report(request: HttpRequest) -> None:

@@ -6,6 +6,7 @@ import pytest
 from django.contrib.auth.models import User
 from django.test import Client
 
+from trustline.accounts.reauth import REAUTH_AT, mark_reauthenticated
 from trustline.audit.models import AuditEvent
 from trustline.cases.models import Note
 from trustline.intake.models import AgencyProfile, Message, Report
@@ -37,9 +38,63 @@ def test_it_shows_every_field_and_marks_what_was_withheld(
     assert "Two men took my phone." in page
     assert '<mark class="withheld">' in page
     assert "no papers" not in page
-    assert "Rosa" in page
     assert "wants an interpreter" in page
     assert "Español" in page
+    # Contact details wait for a stated reason (test_revealing_contact_details_...).
+    assert "Rosa" not in page
+    assert "The reporter left contact details." in page
+
+
+def reveal(client: Client, report: Report, reason: str = "To arrange an interview") -> str:
+    session = client.session
+    mark_reauthenticated(session)
+    session.save()
+    response = client.post(url(report, "contact"), {"reason": reason})
+    return response.content.decode()
+
+
+def test_revealing_contact_details_needs_a_reason_and_is_audited(
+    client: Client, staff: dict[str, User], report: Report
+) -> None:
+    client.force_login(staff["ines"])
+    assert "Give the reason you need the contact details." in reveal(client, report, reason="")
+    assert not AuditEvent.objects.filter(action="contact.reveal").exists()
+    page = reveal(client, report)
+    assert "Rosa" in page
+    event = AuditEvent.objects.get(action="contact.reveal")
+    assert (event.actor, event.report_id) == (staff["ines"], report.pk)
+    assert event.detail == {"reason": "To arrange an interview"}
+    # Shown once: the next visit asks again.
+    assert "Rosa" not in client.get(url(report)).content.decode()
+
+
+def test_revealing_contact_details_asks_for_the_password_and_code_again(
+    client: Client, staff: dict[str, User], report: Report
+) -> None:
+    client.force_login(staff["sam"])
+    session = client.session
+    session[REAUTH_AT] = 0  # signed in long ago
+    session.save()
+    response = client.post(url(report, "contact"), {"reason": "To arrange an interview"})
+    assert response.status_code == 302
+    assert response["Location"].startswith("/staff/account/confirm/")
+    assert not AuditEvent.objects.filter(action="contact.reveal").exists()
+
+
+def test_an_investigator_reveals_contact_details_only_on_their_own_case(
+    client: Client, staff: dict[str, User], report: Report, put_case: Callable[..., Report]
+) -> None:
+    put_case(report, assignee=staff["ivan"], status="accepted")
+    client.force_login(staff["olga"])
+    assert client.post(
+        url(report, "contact"), {"reason": "Just curious, honestly"}
+    ).status_code in (
+        302,
+        404,
+    )
+    assert "Rosa" not in reveal(client, report)
+    client.force_login(staff["ivan"])
+    assert "Rosa" in reveal(client, report)
 
 
 def test_opening_a_case_is_recorded(client: Client, staff: dict[str, User], report: Report) -> None:
@@ -161,11 +216,11 @@ def test_only_a_supervisor_assigns(client: Client, staff: dict[str, User], repor
 
 
 def test_a_reply_reaches_the_reporter_and_passes_the_firewall(
-    client: Client, staff: dict[str, User], report: Report
+    client: Client, staff: dict[str, User], report: Report, unsealed: Callable[[Message], Message]
 ) -> None:
     client.force_login(staff["sam"])
     client.post(url(report, "messages"), {"body": "Gracias. ¿Tiene residencia permanente?"})
-    message = Message.objects.get(kind="staff")
+    message = unsealed(Message.objects.get(kind="staff"))
     assert "residencia permanente" not in message.body
     assert message.author == staff["sam"]
     assert AuditEvent.objects.filter(action="message.to_reporter").count() == 1
@@ -180,12 +235,15 @@ def test_an_empty_reply_is_refused(client: Client, staff: dict[str, User], repor
 
 
 def test_notes_stay_internal(
-    client: Client, staff: dict[str, User], file_report: Callable[..., Filed]
+    client: Client,
+    staff: dict[str, User],
+    file_report: Callable[..., Filed],
+    unsealed: Callable[[Note], Note],
 ) -> None:
     filed = file_report()
     client.force_login(staff["ines"])
     client.post(url(filed.report, "notes"), {"body": "Check the library camera."})
-    assert Note.objects.get().body == "Check the library camera."
+    assert unsealed(Note.objects.get()).body == "Check the library camera."
     reporter = Client()
     reporter.post("/en/follow-up/", {"receipt": filed.receipt})
     assert "library camera" not in reporter.get("/en/follow-up/case/").content.decode()

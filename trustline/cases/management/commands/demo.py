@@ -13,6 +13,9 @@ from trustline.accounts.services import staff_create
 from trustline.intake.models import Category, Report
 from trustline.intake.receipts import new_submission
 from trustline.intake.services import report_submit
+from trustline.vault.models import StaffKey
+from trustline.vault.recovery import init_recovery
+from trustline.vault.services import unlock
 
 DEMO_REPORTS = [
     (
@@ -42,13 +45,20 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         password = "demo-" + secrets.token_urlsafe(9)
         User = get_user_model()
+        if not StaffKey.objects.filter(kind=StaffKey.Kind.RECOVERY).exists():
+            shares = init_recovery(threshold=2, count=3)
+            self.stdout.write("Demo recovery key shares (any 2 of 3; kept nowhere else):")
+            for number, words in enumerate(shares.words, start=1):
+                self.stdout.write(f"  share {number}: {words}")
         for role in ROLES:
             user = User.objects.filter(username=role).first()
             if user is None:
-                staff_create(username=role, password=password, roles=[role])
+                user = staff_create(username=role, password=password, roles=[role])
             else:
                 user.set_password(password)
                 user.save(update_fields=["password"])
+            # As if each had signed in once: their key pairs exist before reports arrive.
+            unlock(user=user, password=password)
         if not Report.objects.exists():
             for slug, lang, text in DEMO_REPORTS:
                 report_submit(

@@ -1,0 +1,292 @@
+"""Every write of the vault: staff keys, report keys and their wraps.
+
+Who holds a wrap of a report's key follows who may see the report
+(trustline/cases/access.py): the supervisors, the intake queue while the report is
+in it, the assigned investigator — and always the agency recovery key. `reconcile`
+brings the wraps in line after every change of status or assignment.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from django.conf import settings
+from django.contrib.auth.models import User as StaffUser
+from django.db import transaction
+from django.db.models import QuerySet
+from django.utils import timezone
+
+from trustline.audit.services import record
+from trustline.intake.models import Report
+from trustline.intake.remembered import forget, remembered
+from trustline.vault import crypto
+from trustline.vault.fields import VaultLocked
+from trustline.vault.keyring import Keyring, hold, keyring_of
+from trustline.vault.models import KeyWrap, StaffKey
+
+RECIPIENTS_CACHE_KEY = "trustline:vault-recipients"
+RECIPIENTS_CACHE_SECONDS = 5
+K = StaffKey.State
+LIVE = (K.ACTIVE, K.PENDING)
+
+
+class NoRecoveryKey(Exception):
+    """The line cannot take reports until `trustline keys init-recovery` has run."""
+
+
+def kdf_cost() -> crypto.KdfCost:
+    return crypto.KdfCost(
+        memory_kib=settings.VAULT_KDF_MEMORY_KIB, iterations=settings.VAULT_KDF_ITERATIONS
+    )
+
+
+def _key_ad(user_id: int) -> str:
+    return f"staff private key|{user_id}"
+
+
+def _wrap_ad(report: Report) -> str:
+    return wrap_ad(report.reference)
+
+
+def wrap_ad(reference: str) -> str:
+    return f"report key|{reference}"
+
+
+def _changed() -> None:
+    forget(RECIPIENTS_CACHE_KEY)
+
+
+# --- staff keys -----------------------------------------------------------------
+
+
+def _new_staff_key(user: StaffUser, password: str, state: str = K.ACTIVE) -> Keyring:
+    private, public = crypto.new_key_pair()
+    cost = kdf_cost()
+    key = StaffKey.objects.create(
+        kind=StaffKey.Kind.STAFF,
+        user=user,
+        state=state,
+        public=public,
+        protected_private=crypto.protect_private(private, password, cost, _key_ad(user.pk)),
+        kdf_memory_kib=cost.memory_kib,
+        kdf_iterations=cost.iterations,
+        created_at=timezone.now(),
+    )
+    _changed()
+    return Keyring(key_id=key.pk, private=private)
+
+
+def _open_staff_key(key: StaffKey, password: str) -> Keyring:
+    if key.user_id is None or key.protected_private is None:
+        raise crypto.CannotOpen("not a staff key")
+    cost = crypto.KdfCost(memory_kib=key.kdf_memory_kib, iterations=key.kdf_iterations)
+    private = crypto.unprotect_private(
+        bytes(key.protected_private), password, cost, _key_ad(key.user_id)
+    )
+    return Keyring(key_id=key.pk, private=private)
+
+
+def active_key(user: StaffUser) -> StaffKey | None:
+    return StaffKey.objects.filter(user=user, state=K.ACTIVE).first()
+
+
+def unlock(*, user: StaffUser, password: str) -> Keyring:
+    """Open a staff member's key with the password they just signed in with.
+
+    A first sign-in creates the key pair. After an administrator reset a forgotten
+    password the old key cannot be opened: it is retired and a new pair made; the
+    reports come back through a supervisor or the recovery key (`restore_access`).
+    """
+    with transaction.atomic():
+        key = StaffKey.objects.select_for_update().filter(user=user, state=K.ACTIVE).first()
+        if key is not None:
+            try:
+                keyring = _open_staff_key(key, password)
+            except crypto.CannotOpen:
+                _retire(key)
+                keyring = _new_staff_key(user, password)
+                record(action="vault.key.replaced", actor=user, detail={"retired": key.pk})
+        else:
+            keyring = _new_staff_key(user, password)
+            record(action="vault.key.created", actor=user, detail={"key": keyring.key_id})
+    hold(user, keyring)
+    return keyring
+
+
+def change_password(*, user: StaffUser, old_password: str, new_password: str) -> None:
+    """Re-protect the private key under a new password (the pair stays the same)."""
+    with transaction.atomic():
+        key = StaffKey.objects.select_for_update().get(user=user, state=K.ACTIVE)
+        keyring = _open_staff_key(key, old_password)
+        key.protected_private = crypto.protect_private(
+            keyring.private, new_password, kdf_cost(), _key_ad(user.pk)
+        )
+        key.save(update_fields=["protected_private"])
+        user.set_password(new_password)
+        user.save(update_fields=["password"])
+        record(action="vault.key.password_changed", actor=user, detail={"key": key.pk})
+
+
+def _retire(key: StaffKey) -> None:
+    key.state = K.RETIRED
+    key.retired_at = timezone.now()
+    key.save(update_fields=["state", "retired_at"])
+    KeyWrap.objects.filter(key=key).delete()
+    _changed()
+
+
+# --- reports --------------------------------------------------------------------
+
+
+def _recipients() -> list[tuple[int, bytes]]:
+    """The live keys that every new report is wrapped to: recovery, intake, supervisors."""
+    from trustline.accounts.roles import INTAKE, SUPERVISOR
+
+    def load() -> list[tuple[int, bytes]]:
+        keys = StaffKey.objects.filter(state__in=LIVE).filter(
+            kind=StaffKey.Kind.RECOVERY
+        ) | StaffKey.objects.filter(
+            state__in=LIVE,
+            user__is_active=True,
+            user__groups__name__in=[INTAKE, SUPERVISOR],
+        )
+        rows = keys.distinct().values_list("pk", "kind", "public")
+        if not any(kind == StaffKey.Kind.RECOVERY for _, kind, _ in rows):
+            raise NoRecoveryKey
+        return [(pk, bytes(public)) for pk, _, public in rows]
+
+    return remembered(RECIPIENTS_CACHE_KEY, load, RECIPIENTS_CACHE_SECONDS)
+
+
+def seal_new_report(report: Report, receipt: str) -> list[KeyWrap]:
+    """Draw the report's data key, keep the reporter's copy on the report, and return
+    the staff and recovery wraps to insert once the report has its id."""
+    recipients = _recipients()
+    data_key = crypto.new_data_key()
+    attach(report, data_key)
+    reporter_key = crypto.receipt_key(receipt, settings.RECEIPT_PEPPER.encode(), report.reference)
+    report.reporter_wrap = crypto.wrap_for_reporter(data_key, reporter_key, report.reference)
+    ad = _wrap_ad(report)
+    return [
+        KeyWrap(report=report, key_id=pk, wrapped=crypto.wrap(data_key, public, ad))
+        for pk, public in recipients
+    ]
+
+
+def attach(report: Report, data_key: bytes | None) -> None:
+    report._vault_data_key = data_key  # type: ignore[attr-defined]
+
+
+def carry_key(source: Report, target: Report) -> Report:
+    attach(target, source.vault_key())
+    return target
+
+
+def open_for_reporter(report: Report, receipt: str) -> bytes:
+    reporter_key = crypto.receipt_key(receipt, settings.RECEIPT_PEPPER.encode(), report.reference)
+    data_key = crypto.unwrap_for_reporter(
+        bytes(report.reporter_wrap), reporter_key, report.reference
+    )
+    attach(report, data_key)
+    return data_key
+
+
+def open_with(report: Report, keyring: Keyring | None) -> bool:
+    """Attach the report's data key if this keyring holds a wrap of it."""
+    if keyring is None:
+        return False
+    wrapped = (
+        KeyWrap.objects.filter(report_id=report.pk, key_id=keyring.key_id)
+        .values_list("wrapped", flat=True)
+        .first()
+    )
+    if wrapped is None:
+        return False
+    attach(report, crypto.unwrap(bytes(wrapped), keyring.private, _wrap_ad(report)))
+    return True
+
+
+def open_for(report: Report, user: object) -> bool:
+    return open_with(report, keyring_of(user))
+
+
+def _wrap_to(report: Report, keys: Iterable[StaffKey]) -> int:
+    keys = list(keys)
+    if not keys:
+        return 0
+    data_key = report.vault_key()
+    if data_key is None:
+        # Giving someone access takes a key that opens the report: refuse, never
+        # leave a colleague without a copy.
+        raise VaultLocked(f"{report}: the acting officer holds no copy of its key")
+    ad = _wrap_ad(report)
+    wraps = [
+        KeyWrap(report=report, key=k, wrapped=crypto.wrap(data_key, bytes(k.public), ad))
+        for k in keys
+    ]
+    KeyWrap.objects.bulk_create(wraps, ignore_conflicts=True)
+    return len(wraps)
+
+
+def reconcile(report: Report) -> None:
+    """Make the report's staff wraps match who may see it now.
+
+    Adds what is missing (with the acting officer's opened copy of the key) and
+    removes the wraps of staff who no longer may see the report. The recovery key
+    is never removed.
+    """
+    from trustline.cases.access import may_see
+
+    held = {
+        w.key_id: w.key
+        for w in KeyWrap.objects.filter(report=report).select_related("key", "key__user")
+    }
+    candidates = StaffKey.objects.filter(
+        kind=StaffKey.Kind.STAFF, state__in=LIVE, user__is_active=True
+    ).select_related("user")
+    should = {k.pk: k for k in candidates if k.user is not None and may_see(k.user, report)}
+    missing = [k for pk, k in should.items() if pk not in held]
+    _wrap_to(report, missing)
+    stale = [pk for pk, k in held.items() if k.kind == StaffKey.Kind.STAFF and pk not in should]
+    if stale:
+        KeyWrap.objects.filter(report=report, key_id__in=stale).delete()
+
+
+def restore_access(*, actor: StaffUser, user: StaffUser) -> int:
+    """Give a colleague (back) the copies of the reports they may see, from the ones
+    the acting supervisor can open. Returns how many reports were restored."""
+    from trustline.cases.access import visible_reports
+
+    keyring = keyring_of(actor)
+    key = active_key(user)
+    if keyring is None or key is None:
+        return 0
+    with transaction.atomic():
+        restored = _rewrap_missing(visible_reports(user), keyring, key)
+        record(
+            action="vault.access.restored",
+            actor=actor,
+            detail={"user": user.get_username(), "reports": restored},
+        )
+    return restored
+
+
+def _rewrap_missing(reports: QuerySet[Report], via: Keyring, to: StaffKey, limit: int = 0) -> int:
+    """Wrap to `to` every report in `reports` that `via` opens and `to` lacks."""
+    todo = (
+        KeyWrap.objects.filter(key_id=via.key_id, report__in=reports)
+        .exclude(report__key_wraps__key_id=to.pk)
+        .order_by("report_id")
+        .values_list("report_id", "report__reference", "wrapped")
+    )
+    rows = todo[:limit] if limit else todo
+    public = bytes(to.public)
+    wraps = []
+    for report_id, reference, wrapped in rows:
+        ad = wrap_ad(reference)
+        data_key = crypto.unwrap(bytes(wrapped), via.private, ad)
+        wraps.append(
+            KeyWrap(report_id=report_id, key=to, wrapped=crypto.wrap(data_key, public, ad))
+        )
+    KeyWrap.objects.bulk_create(wraps, ignore_conflicts=True)
+    return len(wraps)

@@ -1,0 +1,43 @@
+"""Supervisors restore colleagues' access to the reports they may see."""
+
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.models import User as StaffUser
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_GET, require_POST
+
+from trustline.accounts.roles import CASE_ROLES, SUPERVISOR, as_staff, has_role
+from trustline.vault import selectors, services
+from trustline.vault.keyring import keyring_of
+
+
+def _supervisor(request: HttpRequest) -> None:
+    if not has_role(request.user, SUPERVISOR):
+        raise Http404
+
+
+@require_GET
+@login_required
+def staff_keys(request: HttpRequest) -> HttpResponse:
+    _supervisor(request)
+    context = {
+        "holders": selectors.holders(),
+        "unlocked": keyring_of(request.user) is not None,
+        "restored": request.GET.get("restored"),
+    }
+    return render(request, "vault/staff_keys.html", context)
+
+
+@require_POST
+@login_required
+def restore(request: HttpRequest, user_id: int) -> HttpResponse:
+    _supervisor(request)
+    colleague = get_object_or_404(
+        StaffUser.objects.filter(is_active=True, groups__name__in=CASE_ROLES).distinct(),
+        pk=user_id,
+    )
+    restored = services.restore_access(actor=as_staff(request.user), user=colleague)
+    return redirect(f"{reverse('staff:staff_keys')}?restored={restored}")
