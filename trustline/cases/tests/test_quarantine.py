@@ -9,6 +9,7 @@ import pytest
 from django.contrib.auth.models import User
 from django.test import Client
 
+from conftest import StaffClient
 from trustline.audit.models import AuditEvent
 from trustline.intake.models import Report
 from trustline.intake.services import Filed
@@ -19,13 +20,14 @@ SPAM = "Cheap watches, best prices, visit our shop today."
 
 
 def signed_in(user: User) -> Client:
-    client = Client()
+    client = StaffClient()
     client.force_login(user)
     return client
 
 
 @pytest.fixture
-def suspected(file_report: Callable[..., Filed]) -> Report:
+def suspected(file_report: Callable[..., Filed], staff: dict[str, User]) -> Report:
+    # Filed once the staff exist, as in service: their keys receive the report's key.
     return file_report(narrative=SPAM, quarantined=True).report
 
 
