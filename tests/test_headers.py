@@ -11,6 +11,7 @@ import pytest
 from django.contrib.auth.models import User
 from django.test import Client
 
+from conftest import StaffClient
 from tests.forms import post_report
 
 pytestmark = pytest.mark.django_db
@@ -63,7 +64,7 @@ def test_public_pages_carry_the_security_headers(path: str) -> None:
 def test_staff_pages_carry_the_security_headers(
     persona: str, path: str, staff: dict[str, User]
 ) -> None:
-    client = Client()
+    client = StaffClient()
     client.force_login(staff[persona])
     response = client.get(path, secure=True)
     assert response.status_code == 200
@@ -74,7 +75,7 @@ def test_the_sign_in_page_and_the_admin_carry_the_security_headers(
     staff: dict[str, User],
 ) -> None:
     assert_security_headers(Client().get("/staff/login/", secure=True))
-    client = Client()
+    client = StaffClient()
     client.force_login(staff["ada"])
     response = client.get("/staff/admin/", secure=True)
     assert response.status_code == 200
