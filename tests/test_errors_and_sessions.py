@@ -6,7 +6,7 @@ import pytest
 from django.contrib.auth.models import User
 from django.test import Client
 
-from conftest import PASSWORD
+from conftest import PASSWORD, code_for
 from trustline.intake import selectors
 
 pytestmark = pytest.mark.django_db
@@ -42,7 +42,9 @@ def test_a_crash_shows_a_plain_page_without_a_stack_trace(
 def test_a_staff_login_cookie_is_kept_to_the_staff_pages(staff: dict[str, User]) -> None:
     client = Client()
     client.get("/staff/login/")
-    response = client.post("/staff/login/", {"username": "sam", "password": PASSWORD})
+    response = client.post(
+        "/staff/login/", {"username": "sam", "password": PASSWORD, "code": code_for()}
+    )
     assert response.status_code == 302
     cookie = response.cookies["tl_staff"]
     assert cookie["path"] == "/staff/"
@@ -65,7 +67,7 @@ def test_staff_sign_in_is_recorded(staff: dict[str, User]) -> None:
     from trustline.audit.models import AuditEvent
 
     client = Client()
-    client.post("/staff/login/", {"username": "sam", "password": PASSWORD})
+    client.post("/staff/login/", {"username": "sam", "password": PASSWORD, "code": code_for()})
     assert AuditEvent.objects.filter(action="staff.login", actor=staff["sam"]).exists()
 
 
@@ -89,6 +91,8 @@ def test_a_wrong_password_is_refused_with_a_message(staff: dict[str, User]) -> N
 def test_each_role_lands_on_its_own_page_after_signing_in(
     staff: dict[str, User], name: str, home: str
 ) -> None:
-    response = Client().post("/staff/login/", {"username": name, "password": PASSWORD})
+    response = Client().post(
+        "/staff/login/", {"username": name, "password": PASSWORD, "code": code_for()}
+    )
     assert response.status_code == 302
     assert response["Location"] == home

@@ -7,6 +7,7 @@ does). The database is DATABASE_URL, an embedded SQLite file by default.
 
 from __future__ import annotations
 
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -25,12 +26,17 @@ ALLOWED_HOSTS = env_list("TRUSTLINE_ALLOWED_HOSTS", "127.0.0.1,localhost")
 CSRF_TRUSTED_ORIGINS = env_list("TRUSTLINE_CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    # Django's admin, with a site that admits only two-factor-verified staff.
+    "trustline.accounts.apps.StaffAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "axes",
     "trustline.audit",
     "trustline.accounts",
     "trustline.intake",
@@ -49,10 +55,16 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "trustline.vault.session.KeyringMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "trustline.accounts.middleware.IdleTimeoutMiddleware",
+    "trustline.accounts.middleware.TwoFactorRequiredMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "trustline.headers.PermissionsPolicyMiddleware",
+    # Last, as django-axes asks: it turns a lock-out into its page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "trustline.urls"
@@ -101,9 +113,36 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+# django-axes counts failures before the password is even checked.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
 LOGIN_URL = "staff:login"
 LOGIN_REDIRECT_URL = "staff:inbox"
 LOGOUT_REDIRECT_URL = "staff:login"
+
+# Staff sign-in (docs/threat-model.md, "Staff sign-in"): a password and a code from an
+# authenticator app, every time; idle sessions end; sensitive actions ask again.
+TRUSTLINE_STAFF_IDLE_MINUTES = env_int("TRUSTLINE_STAFF_IDLE_MINUTES", 15)
+TRUSTLINE_REAUTH_MINUTES = env_int("TRUSTLINE_REAUTH_MINUTES", 5)
+OTP_TOTP_ISSUER = env_str("TRUSTLINE_OTP_ISSUER", "Trustline")
+# Lock-out after repeated failures, keyed by the username alone: no client address
+# or user agent is kept, not even a staff member's (trustline/accounts/lockout.py).
+AXES_FAILURE_LIMIT = env_int("TRUSTLINE_LOCKOUT_FAILURES", 5)
+# 0 keeps an account locked until an administrator runs `trustline unlock`.
+_LOCKOUT_MINUTES = env_int("TRUSTLINE_LOCKOUT_MINUTES", 30)
+AXES_COOLOFF_TIME = timedelta(minutes=_LOCKOUT_MINUTES) if _LOCKOUT_MINUTES else None
+AXES_LOCKOUT_PARAMETERS = ["username"]
+AXES_CLIENT_IP_CALLABLE = "trustline.accounts.lockout.no_client_address"
+AXES_HANDLER = "trustline.accounts.lockout.AddresslessHandler"
+AXES_DISABLE_ACCESS_LOG = True  # sign-ins are in the audit trail already
+AXES_ENABLE_ACCESS_FAILURE_LOG = False
+AXES_ENABLE_ADMIN = False  # unlocking goes through an audited service instead
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "trustline.accounts.lockout.locked_out"
+AXES_SENSITIVE_PARAMETERS = ["username", "ip_address", "code", "csrfmiddlewaretoken"]
+AXES_VERBOSE = False
 
 # The public side and the staff side never share a session cookie: Django's own
 # cookie is the staff one, limited to /staff/; the public pages get their own.
@@ -221,6 +260,10 @@ TRUSTLINE_POLICY_FILE = Path(
 )
 # Uploaded outside-agency documents (not yet encrypted: docs/records-desk.md).
 TRUSTLINE_DOCUMENTS_DIR = Path(env_str("TRUSTLINE_DOCUMENTS_DIR", str(VAR_DIR / "documents")))
+# Argon2id cost of deriving the key that protects each staff private key (RFC 9106's
+# second recommended option: 64 MiB, 3 passes). Tests lower it; production should not.
+VAULT_KDF_MEMORY_KIB = env_int("TRUSTLINE_VAULT_KDF_MEMORY_KIB", 65536)
+VAULT_KDF_ITERATIONS = env_int("TRUSTLINE_VAULT_KDF_ITERATIONS", 3)
 # Public figures below this count are shown as "fewer than N".
 TRUSTLINE_SMALL_COUNT = env_int("TRUSTLINE_SMALL_COUNT", 5)
 # Retention (docs/retention.md): an unread report due for purge is first shown to

@@ -25,6 +25,7 @@ from playwright.sync_api import Error as PlaywrightError
 from pytest_django import DjangoDbBlocker
 from pytest_django.live_server_helper import LiveServer
 
+from conftest import PASSWORD, code_for
 from tests.browser.reporter import NARRATIVE
 from trustline.cases.services import case_assign, case_transition, message_to_reporter
 from trustline.intake.models import Report
@@ -118,6 +119,16 @@ def new_context(chromium: Browser, live_server: LiveServer) -> Iterator[NewConte
     yield open_context
     for context in opened:
         context.close()
+
+
+def sign_in(page: Page, username: str, next_page: str = "") -> None:
+    """Sign a persona in through the form: password, and the code their authenticator
+    app (conftest.TOTP_KEY) shows now."""
+    page.goto(f"/staff/login/?next={next_page}" if next_page else "/staff/login/")
+    page.get_by_label("Username").fill(username)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_label("Code", exact=True).fill(code_for())
+    page.get_by_role("button", name="Sign in", exact=True).click()
 
 
 @pytest.fixture

@@ -15,8 +15,7 @@ from axe_playwright_python.sync_playwright import Axe
 from django.contrib.auth.models import User
 from playwright.sync_api import Page, expect
 
-from conftest import PASSWORD
-from tests.browser.conftest import NewContext
+from tests.browser.conftest import NewContext, sign_in
 from tests.browser.reporter import LANGUAGES, PUBLIC_PAGES, Reporter
 
 WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
@@ -57,14 +56,6 @@ def test_the_public_page_meets_wcag_2_1_aa(
     assert_accessible(js_page)
 
 
-def sign_in(page: Page, username: str) -> None:
-    page.goto("/staff/login/")
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in", exact=True).click()
-    expect(page.get_by_role("heading", level=1)).to_have_text("Inbox")
-
-
 @pytest.fixture
 def officer_page(new_context: NewContext) -> Page:
     return new_context(javascript=True, locale="en-US").new_page()
@@ -82,6 +73,7 @@ def test_the_inbox_and_the_case_page_meet_wcag_2_1_aa(
 ) -> None:
     answered_report("es")
     sign_in(officer_page, "sam")
+    expect(officer_page.get_by_role("heading", level=1)).to_have_text("Inbox")
     assert_accessible(officer_page)
 
     officer_page.locator("table a").first.click()

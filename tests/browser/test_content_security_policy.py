@@ -10,9 +10,8 @@ import pytest
 from django.contrib.auth.models import User
 from playwright.sync_api import Page, expect
 
-from tests.browser.conftest import NewContext
+from tests.browser.conftest import NewContext, sign_in
 from tests.browser.reporter import PUBLIC_PAGES, Reporter
-from tests.browser.test_accessibility import sign_in
 from trustline.intake.models import Report
 
 pytestmark = pytest.mark.browser

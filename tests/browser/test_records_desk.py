@@ -16,8 +16,7 @@ from django.contrib.auth.models import User
 from django.utils import timezone
 from playwright.sync_api import Page, expect
 
-from conftest import PASSWORD
-from tests.browser.conftest import NewContext
+from tests.browser.conftest import NewContext, sign_in
 
 CALIFORNIA = Path(__file__).resolve().parents[2] / "policies" / "california.toml"
 
@@ -28,14 +27,6 @@ def this_months_count(page: Page) -> int:
     month = calendar.month_abbr[timezone.localdate().month]
     row = page.locator("#table-1 tbody tr").filter(has=page.get_by_role("rowheader", name=month))
     return int(row.locator("td").last.inner_text())
-
-
-def sign_in(page: Page, username: str) -> None:
-    # The staff inbox is for case staff only: the desk's people sign in to the desk.
-    page.goto("/staff/login/?next=/staff/desk/")
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in", exact=True).click()
 
 
 def log_a_detainer(page: Page) -> None:
@@ -62,7 +53,8 @@ def test_a_custodian_declines_a_detainer_and_the_public_count_rises(
     before = this_months_count(public)
 
     page = new_context(locale="en-US").new_page()
-    sign_in(page, "rick")
+    # The staff inbox is for case staff only: the desk's people sign in to the desk.
+    sign_in(page, "rick", next_page="/staff/desk/")
     log_a_detainer(page)
 
     expect(page.get_by_role("heading", level=1)).to_contain_text("R1 – hold / detainer")

@@ -12,8 +12,7 @@ import pytest
 from django.contrib.auth.models import User
 from playwright.sync_api import Page, expect
 
-from conftest import PASSWORD
-from tests.browser.conftest import NewContext
+from tests.browser.conftest import NewContext, sign_in
 from tests.browser.reporter import NARRATIVE, Receipt, spanish
 
 WITHHELD = "no tengo papeles"
@@ -58,10 +57,7 @@ def file_a_report_in_spanish(page: Page) -> Receipt:
 
 def accept_assign_and_answer(page: Page, reference: str) -> str:
     """Sam's side, in English; returns the case number the acceptance issued."""
-    page.goto("/staff/login/")
-    page.get_by_label("Username").fill("sam")
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in", exact=True).click()
+    sign_in(page, "sam")
     expect(page.get_by_role("heading", level=1)).to_have_text("Inbox")
 
     page.get_by_role("link", name=reference, exact=True).click()

@@ -16,6 +16,7 @@ import pytest
 from django.contrib.auth.models import User
 from django.test import Client
 
+from conftest import StaffClient
 from tests.contracts.dump import database_text
 from tests.forms import post_report
 from trustline.intake.models import Report
@@ -66,7 +67,7 @@ def test_no_gold_span_of_the_corpus_reaches_storage_or_logs(
     staff: dict[str, User], caplog: pytest.LogCaptureFixture, settings: Any
 ) -> None:
     caplog.set_level(logging.DEBUG)
-    officer = Client()
+    officer = StaffClient()
     officer.force_login(staff["sam"])
     rows = positive_reports()
     assert len(rows) > 200

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.contrib.admin import apps as admin_apps
 
 
 class AccountsConfig(AppConfig):
@@ -8,3 +9,11 @@ class AccountsConfig(AppConfig):
 
     def ready(self) -> None:
         from trustline.accounts import signals  # noqa: F401
+
+
+class StaffAdminConfig(admin_apps.AdminConfig):
+    """Django's admin under a site that admits only two-factor-verified staff."""
+
+    default = False
+
+    default_site = "trustline.accounts.admin_site.StaffAdminSite"

@@ -6,6 +6,7 @@ from __future__ import annotations
 from django.contrib.auth.models import AnonymousUser
 from django.contrib.auth.models import User as StaffUser
 from django.core.exceptions import PermissionDenied
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 INTAKE = "intake"
@@ -50,3 +51,16 @@ def as_staff(user: Actor) -> StaffUser:
     if isinstance(user, StaffUser) and user.is_active:
         return user
     raise PermissionDenied
+
+
+def home_for(user: Actor) -> str:
+    """Where a staff member lands after signing in: the first page their role opens."""
+    if has_role(user, *CASE_ROLES):
+        return reverse("staff:inbox")
+    if has_role(user, RECORDS):
+        return reverse("staff:desk")
+    if has_role(user, AUDITOR):
+        return reverse("staff:audit")
+    if has_role(user, ADMIN):
+        return reverse("admin:index")
+    return reverse("staff:inbox")

@@ -1,11 +1,24 @@
 from __future__ import annotations
 
+from dataclasses import dataclass
+
+from axes.utils import reset as axes_reset
 from django.contrib.auth.models import Group, User
 from django.contrib.auth.password_validation import validate_password
 from django.db import transaction
+from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from trustline.accounts.roles import ADMIN, ROLES
+from trustline.accounts.two_factor import (
+    RECOVERY_CODES,
+    RECOVERY_NAME,
+    TOTP_NAME,
+    CodeRefused,
+    normalized,
+)
 from trustline.audit.services import record
+from trustline.vault import services as vault
 
 
 class UnknownRole(ValueError):
@@ -26,6 +39,8 @@ def staff_create(
         user.is_superuser = ADMIN in roles
         user.save(update_fields=["is_staff", "is_superuser"])
         user.groups.set(Group.objects.filter(name__in=roles))
+        # The key pair now, so reports filed before the first sign-in reach them too.
+        vault.unlock(user=user, password=password)
         record(
             action="staff.create",
             actor=actor,
@@ -33,3 +48,59 @@ def staff_create(
             detail={"username": username, "roles": sorted(roles)},
         )
     return user
+
+
+def otp_enrollment_begin(*, user: User) -> TOTPDevice:
+    """The authenticator a staff member is setting up: a new secret the first time,
+    the same one if they reload the page before confirming it."""
+    with transaction.atomic():
+        device = TOTPDevice.objects.filter(user=user, confirmed=False).first()
+        if device is None:
+            device = TOTPDevice.objects.create(user=user, name=TOTP_NAME, confirmed=False)
+            record(action="staff.otp.begin", actor=user)
+    return device
+
+
+@dataclass(frozen=True)
+class Enrollment:
+    device: TOTPDevice
+    recovery_codes: list[str]
+
+
+def otp_enrollment_confirm(*, user: User, code: str) -> Enrollment:
+    """Confirm the authenticator with a code it shows; with it come fresh recovery
+    codes, to be shown once."""
+    with transaction.atomic():
+        device = TOTPDevice.objects.select_for_update().filter(user=user, confirmed=False).first()
+        accepted = device is not None and device.verify_token(normalized(code))
+    # Outside the transaction: the device's count of wrong codes must stay.
+    if device is None or not accepted:
+        raise CodeRefused
+    with transaction.atomic():
+        device.confirmed = True
+        device.save(update_fields=["confirmed"])
+        StaticDevice.objects.filter(user=user).delete()
+        recovery = StaticDevice.objects.create(user=user, name=RECOVERY_NAME, confirmed=True)
+        codes = [StaticToken.random_token() for _ in range(RECOVERY_CODES)]
+        StaticToken.objects.bulk_create(StaticToken(device=recovery, token=c) for c in codes)
+        record(action="staff.otp.enroll", actor=user)
+    return Enrollment(device=device, recovery_codes=codes)
+
+
+def otp_reset(*, username: str, actor: User | None = None) -> int:
+    """Remove a staff member's authenticator and recovery codes (a lost phone): they
+    sign in with the password once more and enroll a new one."""
+    with transaction.atomic():
+        user = User.objects.get(username=username)
+        removed: int = TOTPDevice.objects.filter(user=user).delete()[0]
+        removed += StaticDevice.objects.filter(user=user).delete()[0]
+        record(action="staff.otp.reset", actor=actor, detail={"username": username})
+    return removed
+
+
+def staff_unlock(*, username: str, actor: User | None = None) -> int:
+    """Lift a lock-out after repeated failed sign-ins before its cool-off ends."""
+    with transaction.atomic():
+        cleared: int = axes_reset(username=username)
+        record(action="staff.unlock", actor=actor, detail={"username": username})
+    return cleared

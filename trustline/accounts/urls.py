@@ -5,4 +5,6 @@ from trustline.accounts import views
 urlpatterns = [
     path("login/", views.login, name="login"),
     path("logout/", views.logout, name="logout"),
+    path("account/two-factor/", views.enroll, name="enroll"),
+    path("account/confirm/", views.confirm, name="reauth"),
 ]

@@ -31,3 +31,4 @@ class Command(BaseCommand):
         except ValidationError as exc:
             raise CommandError("; ".join(exc.messages)) from None
         self.stdout.write(f"Created {options['username']} ({', '.join(options['role'])}).")
+        self.stdout.write("They set up two-factor sign-in the first time they sign in.")
