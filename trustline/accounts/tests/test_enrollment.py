@@ -11,8 +11,9 @@ import re
 from base64 import b32decode
 
 import pytest
+from django.contrib.admin.sites import site
 from django.contrib.auth.models import User
-from django.test import Client
+from django.test import Client, RequestFactory
 from django_otp.plugins.otp_static.models import StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -133,3 +134,16 @@ def test_the_admin_sign_in_page_is_the_staff_sign_in(client: Client) -> None:
     response = client.get("/staff/admin/login/?next=/staff/admin/")
     assert response.status_code == 302
     assert response["Location"].startswith("/staff/login/?next=/staff/admin/")
+
+
+def test_the_admin_refuses_a_session_that_skipped_the_second_factor(
+    staff: dict[str, User], rf: RequestFactory
+) -> None:
+    skipped = Client()  # signed in without a code: not a StaffClient
+    skipped.force_login(staff["ada"])
+    response = skipped.get("/staff/admin/")
+    assert response.status_code == 302
+    assert response["Location"].startswith("/staff/login/")
+    request = rf.get("/staff/admin/")
+    request.user = staff["ada"]
+    assert not site.has_permission(request)
