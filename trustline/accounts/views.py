@@ -103,6 +103,9 @@ def confirm(request: HttpRequest) -> HttpResponse:
     form = ConfirmForm(request.POST or None, request=request, user=user)
     if request.method == "POST" and form.is_valid():
         mark_reauthenticated(request.session)
+        # The password is at hand again: reopen the officer's keys, in case this
+        # session lost them (a cleared cookie, a password changed elsewhere).
+        unlock_at_sign_in(request, user, form.cleaned_data["password"])
         return redirect(back_to or home_for(user))
     if is_locked_out(request):
         # Too many failures while confirming: the session goes too.

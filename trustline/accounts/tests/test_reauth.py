@@ -16,6 +16,8 @@ from django.test import Client
 from conftest import PASSWORD, code_for
 from trustline.accounts.reauth import REAUTH_AT
 from trustline.accounts.tests.session_clock import minutes_ago
+from trustline.vault.session import COOKIE as VAULT_COOKIE
+from trustline.vault.session import SESSION_KEY as VAULT_SESSION_KEY
 
 pytestmark = pytest.mark.django_db
 
@@ -85,6 +87,16 @@ def test_the_password_and_a_code_bring_the_staff_member_back(
     assert response.status_code == 302
     assert response["Location"] == page
     assert ada.get(page).status_code == 200
+
+
+def test_confirming_reopens_the_officer_s_keys(ada: Client) -> None:
+    session = ada.session
+    del session[VAULT_SESSION_KEY]
+    session.save()
+    response = ada.post(CONFIRM, {"password": PASSWORD, "code": code_for()})
+    assert response.status_code == 302
+    assert VAULT_SESSION_KEY in ada.session
+    assert VAULT_COOKIE in response.cookies
 
 
 def test_a_wrong_password_is_refused(ada: Client) -> None:
