@@ -1,7 +1,7 @@
-"""Property: whatever sequence of assignments, transfers, password resets, restores,
-rotations and departures happens, no report is ever unreadable — the recovery key
-opens every one, and everyone who may see a report (and has not just lost their
-password) opens it."""
+"""Property: whatever sequence of assignments, transfers, closures, password resets,
+restores, rotations and departures (revoked keys) happens, no report is ever
+unreadable: the recovery key opens every one, and everyone who may see a report (and
+has not just lost their password or left) opens it."""
 
 from __future__ import annotations
 
@@ -37,6 +37,7 @@ operation = st.one_of(
     st.tuples(st.just("supervisor restores"), st.none(), person),
     st.tuples(st.just("recovery restores"), st.none(), person),
     st.tuples(st.just("rotate"), st.none(), person),
+    st.tuples(st.just("leaves"), st.none(), st.sampled_from(["ines", "ivan", "olga"])),
 )
 
 
@@ -46,6 +47,7 @@ class World:
         self.passwords = dict.fromkeys(CASE_STAFF, PASSWORD)
         self.recovery = recovery_keyring
         self.lost: set[str] = set()  # reset, not yet restored
+        self.gone: set[str] = set()  # left: account closed, keys revoked
         for name in CASE_STAFF:
             self.sign_in(name)
 
@@ -69,21 +71,27 @@ class World:
             case_transition(
                 actor=sam, report_id=report.pk, to_status=Report.Status.CLOSED, disposition="arrest"
             )
-        elif op == "forget password" and who:
+        elif op == "forget password" and who and who not in self.gone:
             self.passwords[who] = f"new password {len(self.lost)} {who}"
             self.people[who].set_password(self.passwords[who])
             self.people[who].save()
             self.sign_in(who)
             self.lost.add(who)
-        elif op == "supervisor restores" and who and "sam" not in self.lost:
+        elif op == "supervisor restores" and who and "sam" not in self.lost | self.gone:
             vault.restore_access(actor=sam, user=self.people[who])
             self.lost.discard(who)
-        elif op == "recovery restores" and who:
+        elif op == "recovery restores" and who and who not in self.gone:
             key = vault.active_key(self.people[who])
             assert key is not None
             vault._rewrap_missing(Report.objects.all(), self.recovery, key)
             self.lost.discard(who)
-        elif op == "rotate" and who and who not in self.lost:
+        elif op == "leaves" and who and who not in self.gone:
+            user = self.people[who]
+            user.is_active = False
+            user.save(update_fields=["is_active"])
+            recovery.revoke_staff(user=user)
+            self.gone.add(who)
+        elif op == "rotate" and who and who not in self.lost | self.gone:
             recovery.rotate_staff_key(user=self.people[who], password=self.passwords[who])
             self.sign_in(who)
 
@@ -92,7 +100,7 @@ class World:
             report = Report.objects.select_related("assignee").get(pk=report_id)
             assert vault.open_with(report, self.recovery) and report.narrative
             for name, user in self.people.items():
-                if name in self.lost or not may_see(user, report):
+                if name in self.lost or name in self.gone or not may_see(user, report):
                     continue
                 fresh = Report.objects.get(pk=report_id)
                 assert vault.open_for(fresh, user), f"{name} cannot open {fresh} ({fresh.status})"
