@@ -39,6 +39,9 @@ EXPECTED: dict[str, tuple[str, list[int]]] = {
     "staff:quarantined": ("GET", [302, 200, 404, 404, 404, 404, 404, 404]),
     "staff:quarantine_release": ("POST", [302, 302, 404, 404, 404, 404, 404, 404]),
     "staff:audit": ("GET", [302, 404, 404, 404, 404, 200, 404, 404]),
+    "staff:audit_export": ("GET", [302, 404, 404, 404, 404, 200, 404, 404]),
+    # No signing key is configured in tests: the auditor is told so (503).
+    "staff:audit_checkpoint": ("POST", [302, 404, 404, 404, 404, 503, 404, 404]),
     "staff:desk": ("GET", [302, 200, 404, 404, 404, 200, 200, 404]),
     "staff:desk_log": ("GET", [302, 200, 404, 404, 404, 403, 200, 404]),
     "staff:desk_request": ("GET", [302, 200, 404, 404, 404, 200, 200, 404]),

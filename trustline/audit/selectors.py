@@ -3,11 +3,16 @@ from __future__ import annotations
 from typing import Any
 
 from django.core.paginator import Page, Paginator
+from django.db.models import QuerySet
 
 from trustline.audit.models import AuditEvent
 
 
 def trail(filters: dict[str, Any], page: str | int | None) -> Page[AuditEvent]:
+    return Paginator(trail_events(filters), 100).get_page(page)
+
+
+def trail_events(filters: dict[str, Any]) -> QuerySet[AuditEvent]:
     events = AuditEvent.objects.select_related("actor").order_by("-id")
     if filters.get("action"):
         events = events.filter(action=filters["action"])
@@ -19,7 +24,7 @@ def trail(filters: dict[str, Any], page: str | int | None) -> Page[AuditEvent]:
         events = events.filter(created_at__date__gte=filters["since"])
     if filters.get("until"):
         events = events.filter(created_at__date__lte=filters["until"])
-    return Paginator(events, 100).get_page(page)
+    return events
 
 
 def known_actions() -> list[str]:
