@@ -22,6 +22,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from trustline.accounts.reauth import recent_auth_required
 from trustline.accounts.services import otp_reset, staff_unlock
+from trustline.audit.admin_log import AuditedAdmin
 
 guarded = method_decorator(recent_auth_required)
 
@@ -55,7 +56,7 @@ admin.site.unregister(Group)
 
 
 @admin.register(User)
-class StaffUserAdmin(ConfirmBeforeChanges, UserAdmin):  # type: ignore[type-arg]
+class StaffUserAdmin(AuditedAdmin, ConfirmBeforeChanges, UserAdmin):  # type: ignore[type-arg]
     actions = ["unlock", "reset_two_factor"]
 
     @guarded
@@ -78,5 +79,5 @@ class StaffUserAdmin(ConfirmBeforeChanges, UserAdmin):  # type: ignore[type-arg]
 
 
 @admin.register(Group)
-class RoleAdmin(ConfirmBeforeChanges, GroupAdmin):
+class RoleAdmin(AuditedAdmin, ConfirmBeforeChanges, GroupAdmin):
     pass

@@ -8,6 +8,7 @@ from typing import Any
 from django import forms
 from django.contrib import admin
 
+from trustline.audit.admin_log import AuditedAdmin
 from trustline.intake.models import AgencyProfile, Category, CategoryGroup
 
 
@@ -34,7 +35,7 @@ class AgencyProfileForm(forms.ModelForm):  # type: ignore[type-arg]
 
 
 @admin.register(AgencyProfile)
-class AgencyProfileAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
+class AgencyProfileAdmin(AuditedAdmin, admin.ModelAdmin):  # type: ignore[type-arg]
     form = AgencyProfileForm
 
     def has_add_permission(self, request: Any) -> bool:
@@ -42,12 +43,12 @@ class AgencyProfileAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
 
 
 @admin.register(CategoryGroup)
-class CategoryGroupAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
+class CategoryGroupAdmin(AuditedAdmin, admin.ModelAdmin):  # type: ignore[type-arg]
     list_display = ["slug", "position"]
 
 
 @admin.register(Category)
-class CategoryAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
+class CategoryAdmin(AuditedAdmin, admin.ModelAdmin):  # type: ignore[type-arg]
     list_display = ["slug", "group", "nibrs_code", "against_person", "active"]
     list_filter = ["group", "active", "against_person"]
 
