@@ -3,9 +3,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from axes.utils import reset as axes_reset
+from django.contrib.auth import SESSION_KEY
 from django.contrib.auth.models import Group, User
+from django.contrib.sessions.models import Session
 from django.contrib.auth.password_validation import validate_password
 from django.db import transaction
+from django.utils import timezone
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -94,8 +97,26 @@ def otp_reset(*, username: str, actor: User | None = None) -> int:
         user = User.objects.get(username=username)
         removed: int = TOTPDevice.objects.filter(user=user).delete()[0]
         removed += StaticDevice.objects.filter(user=user).delete()[0]
-        record(action="staff.otp.reset", actor=actor, detail={"username": username})
+        # A session left open (on the lost phone, say) would otherwise be sent to
+        # enroll a new authenticator of its holder's choosing, without the password.
+        ended = end_sessions(user)
+        record(
+            action="staff.otp.reset",
+            actor=actor,
+            detail={"username": username, "sessions_ended": ended},
+        )
     return removed
+
+
+def end_sessions(user: User) -> int:
+    """Sign a staff member out everywhere: delete their sessions on the server."""
+    mine = [
+        s.pk
+        for s in Session.objects.filter(expire_date__gt=timezone.now())
+        if s.get_decoded().get(SESSION_KEY) == str(user.pk)
+    ]
+    Session.objects.filter(pk__in=mine).delete()
+    return len(mine)
 
 
 def staff_unlock(*, username: str, actor: User | None = None) -> int:

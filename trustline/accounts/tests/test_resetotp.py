@@ -33,10 +33,24 @@ def test_resetotp_removes_the_devices_and_the_officer_enrolls_again(
     assert not StaticDevice.objects.filter(user=staff["ivan"]).exists()
     assert TOTPDevice.objects.filter(user=staff["olga"]).exists()
     event = AuditEvent.objects.get(action="staff.otp.reset")
-    assert event.detail == {"username": "ivan"}
+    assert event.detail == {"username": "ivan", "sessions_ended": 0}
     client = Client()
     response = client.post("/staff/login/", {"username": "ivan", "password": PASSWORD})
     assert response["Location"] == "/staff/account/two-factor/"
+
+
+def test_resetotp_ends_the_sessions_left_open_on_the_lost_phone(
+    client: Client, staff: dict[str, User]
+) -> None:
+    client.force_login(staff["ivan"])
+    assert client.get("/staff/").status_code == 200
+    call_command("resetotp", "ivan", stdout=io.StringIO())
+    # Not sent to enroll a new authenticator: signed out, back to the password.
+    response = client.get("/staff/account/two-factor/")
+    assert response.status_code == 302
+    assert response["Location"].startswith("/staff/login/")
+    event = AuditEvent.objects.get(action="staff.otp.reset")
+    assert event.detail["sessions_ended"] == 1
 
 
 def test_resetotp_names_an_unknown_account(db: None) -> None:
