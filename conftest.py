@@ -14,14 +14,14 @@ Personas and their rights:
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any, TypeVar
 
 import pytest
 from django.contrib.auth.models import Group, User
 from django.core.cache import cache
 from django.test import Client
-from django.utils import timezone
+from django.utils import timezone, translation
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -160,6 +160,14 @@ def code_for(key: str = TOTP_KEY, drift: int = 0) -> str:
     """The code an authenticator app with this secret shows now (drift=1: the next one,
     for a second sign-in within the same 30 seconds — a code is accepted only once)."""
     return f"{totp(bytes.fromhex(key), drift=drift):06d}"
+
+
+@pytest.fixture(autouse=True)
+def _language_of_the_settings() -> Iterator[None]:
+    # A request for a Spanish page leaves Spanish active in the thread (LocaleMiddleware
+    # does not undo it); the next test, or a management command, would speak Spanish.
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture(autouse=True)

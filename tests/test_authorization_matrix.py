@@ -26,6 +26,7 @@ EXPECTED: dict[str, tuple[str, list[int]]] = {
     # Everyone here is enrolled and verified already: enrollment sends them home.
     "staff:enroll": ("GET", [302, 302, 302, 302, 302, 302, 302, 302]),
     "staff:reauth": ("GET", [302, 200, 200, 200, 200, 200, 200, 200]),
+    "staff:password_change": ("GET", [302, 200, 200, 200, 200, 200, 200, 200]),
     "staff:inbox": ("GET", [302, 200, 200, 200, 200, 404, 404, 404]),
     "staff:case": ("GET", [302, 200, 404, 200, 404, 404, 404, 404]),
     "staff:transition": ("POST", [302, 400, 404, 400, 404, 404, 404, 404]),

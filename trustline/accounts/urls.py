@@ -7,4 +7,5 @@ urlpatterns = [
     path("logout/", views.logout, name="logout"),
     path("account/two-factor/", views.enroll, name="enroll"),
     path("account/confirm/", views.confirm, name="reauth"),
+    path("account/password/", views.password_change, name="password_change"),
 ]

@@ -8,9 +8,10 @@ from typing import Any
 
 from django.conf import settings
 from django.contrib.auth import logout as end_session
+from django.contrib.auth import update_session_auth_hash
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
-from django.contrib.auth.forms import AuthenticationForm
+from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -25,7 +26,8 @@ from trustline.accounts.middleware import SIGNED_OUT_IDLE
 from trustline.accounts.reauth import mark_reauthenticated, safe_next
 from trustline.accounts.roles import as_staff, home_for
 from trustline.accounts.two_factor import CodeRefused, base32_key, is_verified, qr_svg
-from trustline.vault.session import unlock_at_sign_in
+from trustline.vault.services import change_password
+from trustline.vault.session import keep_for_session, unlock_at_sign_in
 
 
 class LoginView(auth_views.LoginView):
@@ -111,3 +113,22 @@ def confirm(request: HttpRequest) -> HttpResponse:
         # Too many failures while confirming: the session goes too.
         end_session(request)
     return render(request, "accounts/confirm.html", {"form": form, "next": back_to or ""})
+
+
+@never_cache
+@login_required
+def password_change(request: HttpRequest) -> HttpResponse:
+    """A staff member changes their own password; their key follows it."""
+    user = as_staff(request.user)
+    form = PasswordChangeForm(user, request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        keyring = change_password(
+            user=user,
+            old_password=form.cleaned_data["old_password"],
+            new_password=form.cleaned_data["new_password1"],
+        )
+        update_session_auth_hash(request, user)
+        keep_for_session(request, user, keyring)
+        return render(request, "accounts/password.html", {"done": True})
+    status = 400 if request.method == "POST" else 200
+    return render(request, "accounts/password.html", {"form": form}, status=status)

@@ -113,18 +113,31 @@ def unlock(*, user: StaffUser, password: str) -> Keyring:
     return keyring
 
 
-def change_password(*, user: StaffUser, old_password: str, new_password: str) -> None:
-    """Re-protect the private key under a new password (the pair stays the same)."""
+def change_password(*, user: StaffUser, old_password: str, new_password: str) -> Keyring:
+    """Set a new password and re-protect the private key under it: the key pair, and
+    every copy made to it, stay. (If the old password no longer opens the key — an
+    administrator reset it meanwhile — a new pair is made, as at sign-in.)"""
     with transaction.atomic():
-        key = StaffKey.objects.select_for_update().get(user=user, state=K.ACTIVE)
-        keyring = _open_staff_key(key, old_password)
-        key.protected_private = crypto.protect_private(
-            keyring.private, new_password, kdf_cost(), _key_ad(user.pk)
-        )
-        key.save(update_fields=["protected_private"])
+        key = StaffKey.objects.select_for_update().filter(user=user, state=K.ACTIVE).first()
         user.set_password(new_password)
         user.save(update_fields=["password"])
-        record(action="vault.key.password_changed", actor=user, detail={"key": key.pk})
+        try:
+            keyring = _open_staff_key(key, old_password) if key else None
+        except crypto.CannotOpen:
+            keyring = None
+        if key is not None and keyring is not None:
+            key.protected_private = crypto.protect_private(
+                keyring.private, new_password, kdf_cost(), _key_ad(user.pk)
+            )
+            key.save(update_fields=["protected_private"])
+            record(action="vault.key.password_changed", actor=user, detail={"key": key.pk})
+        else:
+            if key is not None:
+                _retire(key)
+            keyring = _new_staff_key(user, new_password)
+            record(action="vault.key.created", actor=user, detail={"key": keyring.key_id})
+    hold(user, keyring)
+    return keyring
 
 
 def _retire(key: StaffKey) -> None:

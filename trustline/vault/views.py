@@ -9,13 +9,17 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 
-from trustline.accounts.roles import CASE_ROLES, SUPERVISOR, as_staff, has_role
+from trustline.accounts.roles import CASE_ROLES, SUPERVISOR, Actor, as_staff, has_role
 from trustline.vault import selectors, services
 from trustline.vault.keyring import keyring_of
 
 
+def may_restore_access(user: Actor) -> bool:
+    return has_role(user, SUPERVISOR)
+
+
 def _supervisor(request: HttpRequest) -> None:
-    if not has_role(request.user, SUPERVISOR):
+    if not may_restore_access(request.user):
         raise Http404
 
 
