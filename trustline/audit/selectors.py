@@ -5,6 +5,7 @@ from typing import Any
 from django.core.paginator import Page, Paginator
 from django.db.models import QuerySet
 
+from trustline.accounts.roles import AUDITOR, Actor, has_role
 from trustline.audit.models import AuditEvent
 
 
@@ -29,3 +30,8 @@ def trail_events(filters: dict[str, Any]) -> QuerySet[AuditEvent]:
 
 def known_actions() -> list[str]:
     return list(AuditEvent.objects.order_by().values_list("action", flat=True).distinct())
+
+
+def may_read_trail(user: Actor) -> bool:
+    """Auditors read the trail; nobody else, and nobody changes it."""
+    return has_role(user, AUDITOR)

@@ -13,15 +13,14 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET, require_POST
 
 from trustline.accounts.reauth import recent_auth_required
-from trustline.accounts.roles import AUDITOR, has_role
 from trustline.audit import checkpoints
 from trustline.audit.forms import TrailFilterForm
-from trustline.audit.selectors import known_actions, trail, trail_events
+from trustline.audit.selectors import known_actions, may_read_trail, trail, trail_events
 from trustline.audit.services import record
 
 
 def _auditor(request: HttpRequest) -> None:
-    if not has_role(request.user, AUDITOR):
+    if not may_read_trail(request.user):
         raise Http404
 
 

@@ -87,3 +87,17 @@ def test_without_a_signing_key_the_checkpoint_is_refused_plainly(
     assert response.status_code == 503
     assert "No checkpoint signing key is configured" in response.content.decode()
     assert not AuditEvent.objects.filter(action="audit.checkpoint").exists()
+
+
+@pytest.mark.parametrize(
+    ("name", "sees_trail", "sees_keys"),
+    [("aude", True, False), ("sam", False, True), ("ines", False, False)],
+)
+def test_the_staff_menu_offers_only_what_the_role_opens(
+    client: Client, staff: dict[str, User], name: str, sees_trail: bool, sees_keys: bool
+) -> None:
+    client.force_login(staff[name])
+    home = client.get("/staff/account/password/").content.decode()
+    assert ('href="/staff/audit/"' in home) is sees_trail
+    assert ('href="/staff/keys/"' in home) is sees_keys
+    assert 'href="/staff/account/password/"' in home
