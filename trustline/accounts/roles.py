@@ -3,6 +3,8 @@ place that asks which role a user has."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from django.contrib.auth.models import AnonymousUser
 from django.contrib.auth.models import User as StaffUser
 from django.core.exceptions import PermissionDenied
@@ -40,6 +42,17 @@ def roles_of(user: Actor) -> frozenset[str]:
         cached = frozenset(user.groups.values_list("name", flat=True))
         setattr(user, "_trustline_roles", cached)  # noqa: B010 - a per-request cache
     return cached
+
+
+def load_roles(users: Iterable[StaffUser]) -> None:
+    """Fill the role cache of many users with one query (instead of one each)."""
+    by_id = {user.pk: user for user in users}
+    names: dict[int, set[str]] = {pk: set() for pk in by_id}
+    memberships = StaffUser.groups.through.objects.filter(user_id__in=by_id)
+    for user_id, name in memberships.values_list("user_id", "group__name"):
+        names[user_id].add(name)
+    for pk, user in by_id.items():
+        setattr(user, "_trustline_roles", frozenset(names[pk]))  # noqa: B010 - see roles_of
 
 
 def has_role(user: Actor, *roles: str) -> bool:

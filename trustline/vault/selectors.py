@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from django.contrib.auth.models import User as StaffUser
 
-from trustline.accounts.roles import CASE_ROLES
+from trustline.accounts.roles import CASE_ROLES, load_roles
 from trustline.cases.access import visible_reports
 from trustline.vault.models import StaffKey
 
@@ -27,7 +27,9 @@ def holders() -> list[Holder]:
         )
     )
     rows = []
-    for user in users.order_by("username"):
+    ordered = list(users.order_by("username"))
+    load_roles(ordered)
+    for user in ordered:
         key = keys.get(user.pk)
         missing = visible_reports(user).exclude(key_wraps__key_id=key).count() if key else 0
         rows.append(Holder(user=user, has_key=key is not None, missing=missing))

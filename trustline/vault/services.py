@@ -248,6 +248,7 @@ def reconcile(report: Report) -> None:
     removes the wraps of staff who no longer may see the report. The recovery key
     is never removed.
     """
+    from trustline.accounts.roles import load_roles
     from trustline.cases.access import may_see
 
     held = {
@@ -257,6 +258,7 @@ def reconcile(report: Report) -> None:
     candidates = StaffKey.objects.filter(
         kind=StaffKey.Kind.STAFF, state__in=LIVE, user__is_active=True
     ).select_related("user")
+    load_roles([k.user for k in candidates if k.user is not None])
     should = {k.pk: k for k in candidates if k.user is not None and may_see(k.user, report)}
     missing = [k for pk, k in should.items() if pk not in held]
     _wrap_to(report, missing)
@@ -265,9 +267,14 @@ def reconcile(report: Report) -> None:
         KeyWrap.objects.filter(report=report, key_id__in=stale).delete()
 
 
-def restore_access(*, actor: StaffUser, user: StaffUser) -> int:
+# Reports restored per request: each costs two X25519 operations (~0.2 ms), and a
+# web request must end well inside the worker timeout. The page says what is left.
+RESTORE_PER_REQUEST = 2000
+
+
+def restore_access(*, actor: StaffUser, user: StaffUser, limit: int = RESTORE_PER_REQUEST) -> int:
     """Give a colleague (back) the copies of the reports they may see, from the ones
-    the acting supervisor can open. Returns how many reports were restored."""
+    the acting supervisor can open: at most `limit` at a time. Returns how many."""
     from trustline.cases.access import visible_reports
 
     keyring = keyring_of(actor)
@@ -275,7 +282,7 @@ def restore_access(*, actor: StaffUser, user: StaffUser) -> int:
     if keyring is None or key is None:
         return 0
     with transaction.atomic():
-        restored = _rewrap_missing(visible_reports(user), keyring, key)
+        restored = _rewrap_missing(visible_reports(user), keyring, key, limit)
         record(
             action="vault.access.restored",
             actor=actor,

@@ -7,17 +7,19 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from django.contrib.auth.models import User
+from django.contrib.auth.models import Group, User
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 
 from conftest import PASSWORD
 from trustline.audit.services import verify
 from trustline.cases.services import case_assign, case_transition
 from trustline.intake.models import Report
 from trustline.intake.services import Filed
-from trustline.vault import recovery
+from trustline.vault import recovery, selectors
 from trustline.vault import services as vault
 from trustline.vault.keyring import Keyring
 from trustline.vault.models import KeyWrap, StaffKey
@@ -234,3 +236,38 @@ def test_a_report_is_refused_rather_than_filed_without_a_recovery_key(
     with pytest.raises(vault.NoRecoveryKey):
         file_report()
     assert not Report.objects.exists()
+
+
+def test_a_restore_is_done_in_parts_and_the_page_says_what_is_left(
+    client: Client, staff: dict[str, User], file_report: Callable[..., Filed]
+) -> None:
+    ines = staff["ines"]
+    for _ in range(3):
+        file_report()
+    ines.set_password("a brand new password")
+    ines.save()
+    vault.unlock(user=ines, password="a brand new password")
+    assert vault.restore_access(actor=staff["sam"], user=ines, limit=2) == 2
+    row = next(h for h in selectors.holders() if h.user == ines)
+    assert row.missing == 1
+    assert vault.restore_access(actor=staff["sam"], user=ines, limit=2) == 1
+
+
+def test_keeping_copies_in_line_costs_the_same_queries_however_many_staff(
+    staff: dict[str, User], file_report: Callable[..., Filed]
+) -> None:
+    sam = staff["sam"]
+
+    def queries_for_one_assignment() -> int:
+        report_id = file_report().report.pk
+        with CaptureQueriesContext(connection) as seen:
+            case_assign(actor=sam, report_id=report_id, assignee=staff["ivan"])
+        return len(seen.captured_queries)
+
+    queries_for_one_assignment()  # warm: the first report of a test reads more
+    before = queries_for_one_assignment()
+    for n in range(5):
+        newcomer = User.objects.create_user(username=f"intake{n}", password=PASSWORD)
+        newcomer.groups.add(Group.objects.get(name="intake"))
+        vault.unlock(user=newcomer, password=PASSWORD)
+    assert queries_for_one_assignment() == before
