@@ -51,6 +51,9 @@ REACH = {
     "inspection": (40, 12),  # "entered the united states without inspection"
     "not legal": (16, 12),  # "they are not legal"
     "lpr": (2, 6),
+    "border": (30, 40),  # "se brinco la frontera", "crossed the border without papers"
+    "smuggler": (45, 30),  # "vinimos a estados unidos con un coyote", "... para cruzar"
+    "no ssn": (36, 20),  # "no tenemos numero de seguro social", "doesn't have a social"
 }
 
 

@@ -1,5 +1,6 @@
 """STATUS said through how someone entered or stays: no visa, a visit that became a stay,
-entry without inspection, "no soy legal", and the officers' abbreviation LPR."""
+entry without inspection, jumping the border, coming with a smuggler, having no social
+security number, "no soy legal", and the officers' abbreviation LPR."""
 
 from __future__ import annotations
 
@@ -89,6 +90,80 @@ NOT_LEGAL = [
 
 LPR = [Rule("LPR", STATUS, rx(r"l\.? ?p\.? ?r\.?s?|lprs?"))]
 
+# Jumping the border is the entry itself; crossing it is travel unless the way is said.
+ENTRY_WITHOUT_PAPERS = alt(
+    "illegally", "without papers", "without documents", "undocumented", "ilegalmente",
+    "sin papeles", "sin documentos", "de mojados?", "a escondidas",
+)  # fmt: skip
+BORDER_RULES = [
+    Rule(
+        "jumped the border",
+        STATUS,
+        rx(
+            alt(
+                r"(?:jump\w*|hopp\w*|hop|snuck|sneak\w*) (?:across |over )?the border",
+                r"(?:se )?(?:brinc\w+|salt\w+) (?:la )?frontera",
+            )
+        ),
+    ),
+    Rule(
+        "crossed the border without papers",
+        STATUS,
+        rx(
+            r"(?:cross\w*|came|come|entered|cruz\w+|pas\w+|entr\w+) (?:over )?"
+            r"(?:the border|la frontera)(?: (?:por el rio|por el desierto|through the desert))?"
+            f" {ENTRY_WITHOUT_PAPERS}"
+        ),
+    ),
+]
+
+CAME = alt(
+    "vine", "vino", "vinimos", "vinieron", "cruce", "cruzo", "cruzamos", "cruzaron", "pase",
+    "paso", "pasamos", "pasaron", "entre", "entro", "entramos", "entraron", "llegue", "llego",
+    "llegamos", "llegaron", r"(?:me|nos|lo|la|los|las) (?:trajo|trajeron|paso|pasaron|cruzo)",
+    "came", "crossed", "entered", "got here", "was brought", "were brought",
+)  # fmt: skip
+SMUGGLER_RULES = [
+    Rule(
+        "came with a smuggler",
+        STATUS,
+        rx(
+            CAME
+            + r" (?:(?:over|in|here|aqui|aca|para aca|a este pais|a estados unidos"
+            r"|to this country|to the us) )?(?:con|with) (?:un |una |el |la |los |a |the )?"
+            r"(?:coyotes?|polleros?|smugglers?)"
+        ),
+    ),
+    # Paying one to be brought over is the entry. A debt to a smuggler, or threats from
+    # one, is the crime being reported (extortion, trafficking) and stays.
+    Rule(
+        "paid a smuggler to cross",
+        STATUS,
+        rx(
+            r"(?:(?:le )?(?:pague|pago|pagamos|pagaron) (?:a |al )?(?:un |el |los )?"
+            r"(?:coyotes?|polleros?) (?:para|pa) (?:cruzar|pasar|venir|entrar|llegar|que nos"
+            r" (?:cruzara|pasara|trajera))"
+            r"|paid (?:a |the )?(?:coyotes?|smugglers?) to (?:cross|bring|get|take|smuggle))"
+        ),
+    ),
+]
+
+SSN_RULES = [
+    Rule(
+        "has no social security number",
+        STATUS,
+        rx(
+            alt(
+                r"(?:no|sin) (?:(?:tengo|tiene|tenemos|tienen|tenia|tenian|cuento con"
+                r"|cuenta con) )?(?:(?:un|el|mi|su) )?(?:numero (?:de )?)?seguro social",
+                r"(?:(?:don't|doesn't|didn't|do not|does not|did not|never) (?:have|had)"
+                r"|(?:has|have|had) no|without) (?:a |an |any )?"
+                r"(?:social security(?: number| card)?|ssn)",
+            )
+        ),
+    ),
+]
+
 FAMILIES: dict[str, tuple[tuple[str, ...], list[Rule]]] = {
     "lacks a visa": (("visa", "bisa"), LACKS_VISA),
     "visit": (("turist", "tourist", "visit", "paseo", "vacacion", "vacation"), VISIT_RULES[:1]),
@@ -98,4 +173,7 @@ FAMILIES: dict[str, tuple[tuple[str, ...], list[Rule]]] = {
     ),
     "not legal": (("legal",), NOT_LEGAL),
     "lpr": (("=lpr", "=lprs", "l.p.r"), LPR),
+    "border": (("frontera", "border"), BORDER_RULES),
+    "smuggler": (("coyote", "pollero", "smuggler"), SMUGGLER_RULES),
+    "no ssn": (("social", "=ssn"), SSN_RULES),
 }
