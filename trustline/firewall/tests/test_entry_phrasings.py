@@ -9,7 +9,7 @@ import pytest
 from trustline.firewall.tests.test_scan import covers, withheld
 
 DISCLOSED = [
-    ("Mi hermano se brincó la frontera el año pasado y ahora tiene miedo.", "se brincó la frontera"),
+    ("Mi hermano se brincó la frontera el año pasado.", "se brincó la frontera"),
     ("Ella saltó la frontera en 2018.", "saltó la frontera"),
     ("My neighbor jumped the border years ago, he saw everything.", "jumped the border"),
     ("He crossed the border illegally in 2019.", "crossed the border illegally"),
@@ -21,7 +21,7 @@ DISCLOSED = [
     ("We paid a smuggler to get here.", "paid a smuggler to get"),
     ("No tengo seguro social, por eso no fui a la clínica.", "No tengo seguro social"),
     ("Mi esposo no tiene número de seguro social.", "no tiene número de seguro social"),
-    ("I don't have a social security number so I couldn't report it.", "don't have a social security number"),
+    ("I don't have a social security number, so...", "don't have a social security number"),
     ("She works without a social security number.", "without a social security number"),
 ]  # fmt: skip
 
