@@ -128,8 +128,7 @@ SMUGGLER_RULES = [
         "came with a smuggler",
         STATUS,
         rx(
-            CAME
-            + r" (?:(?:over|in|here|aqui|aca|para aca|a este pais|a estados unidos"
+            CAME + r" (?:(?:over|in|here|aqui|aca|para aca|a este pais|a estados unidos"
             r"|to this country|to the us) )?(?:con|with) (?:un |una |el |la |los |a |the )?"
             r"(?:coyotes?|polleros?|smugglers?)"
         ),
