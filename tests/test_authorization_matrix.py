@@ -96,7 +96,7 @@ def world(staff: dict[str, User], file_report: Any, put_case: Any, settings: Any
     # California's detainer rule serves a notice on the person: a task to complete.
     settings.TRUSTLINE_POLICY_FILE = settings.BASE_DIR.parent / "policies" / "california.toml"
     report = file_report().report
-    suspected = file_report(quarantined=True).report
+    suspected = file_report(quarantine_reason="session").report
     put_case(report, status="accepted", assignee=staff["ivan"])
     rick = StaffClient()
     rick.force_login(staff["rick"])

@@ -24,6 +24,7 @@ from __future__ import annotations
 import enum
 import hashlib
 import time
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.contrib.sessions.backends.base import SessionBase
@@ -31,7 +32,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils.crypto import salted_hmac
 
-from trustline.intake.models import SubmissionMinute
+from trustline.intake.models import Report, SubmissionMinute
 
 FILED_KEY = "reports_filed"
 SESSION_WINDOW = 60 * 60
@@ -45,19 +46,32 @@ class Verdict(enum.Enum):
     BUSY = "busy"
 
 
-def judge(session: SessionBase, *, submission: str, honeypot: str, stamp: str) -> Verdict:
-    """What to do with one valid report form; counts it in the line's budget."""
+Reason = Report.QuarantineReason
+
+
+@dataclass(frozen=True)
+class Judgement:
+    verdict: Verdict
+    reason: str = ""  # a Report.QuarantineReason when the verdict is QUARANTINE
+
+
+FILE = Judgement(Verdict.FILE)
+BUSY = Judgement(Verdict.BUSY)
+
+
+def judge(session: SessionBase, *, submission: str, honeypot: str, stamp: str) -> Judgement:
+    """What to do with one valid report form, and why; counts it in the line's budget."""
     load = count_submission()
     stamped = stamp_is_valid(submission, stamp)
     if load > settings.ABUSE_LINE_BUSY_PER_MINUTE:
-        return Verdict.QUARANTINE if stamped else Verdict.BUSY
+        return Judgement(Verdict.QUARANTINE, Reason.FLOOD) if stamped else BUSY
     if honeypot:
-        return Verdict.QUARANTINE
+        return Judgement(Verdict.QUARANTINE, Reason.HONEYPOT)
     if len(_recent(session)) >= session_budget(stamped):
-        return Verdict.QUARANTINE
+        return Judgement(Verdict.QUARANTINE, Reason.SESSION)
     if load > settings.ABUSE_LINE_REPORTS_PER_MINUTE and not stamped:
-        return Verdict.QUARANTINE
-    return Verdict.FILE
+        return Judgement(Verdict.QUARANTINE, Reason.LINE)
+    return FILE
 
 
 # Proof of work ------------------------------------------------------------------

@@ -153,6 +153,15 @@ class Report(SealedModel):
         YES = "yes", _("Yes")
         NO = "no", _("No")
 
+    class QuarantineReason(models.TextChoices):
+        HONEYPOT = "honeypot", _("A hidden field that only robots fill in was filled in")
+        SESSION = "session", _("One browser sent more reports in an hour than its budget")
+        LINE = (
+            "line",
+            _("The line received more reports in a minute than usual, without proof of work"),
+        )
+        FLOOD = "flood", _("The line was flooded; this report carried proof of work")
+
     class Disposition(models.TextChoices):
         ARREST = "arrest", _("Someone was arrested")
         CHARGED = "charged", _("Sent to the prosecutor")
@@ -192,6 +201,10 @@ class Report(SealedModel):
     # Suspected spam (trustline/intake/abuse.py): kept out of the inbox until a
     # supervisor releases it from the quarantine queue; never deleted for it.
     quarantined = models.BooleanField(default=False)
+    # Why it was suspected, for the supervisor deciding whether to release it.
+    quarantine_reason = models.CharField(
+        max_length=10, choices=QuarantineReason.choices, blank=True
+    )
     # The data key sealed under a key derived from the receipt: the reporter's copy.
     reporter_wrap = models.BinaryField(default=b"")
     created_at = models.DateTimeField(db_index=True)

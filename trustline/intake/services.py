@@ -42,7 +42,7 @@ def report_submit(
     language: str,
     contact_language: str,
     interpreter: bool = False,
-    quarantined: bool = False,
+    quarantine_reason: str = "",
 ) -> Filed:
     """File a report once per form; the receipt is returned and never stored.
 
@@ -75,7 +75,8 @@ def report_submit(
             language=language,
             contact_language=contact_language,
             interpreter=interpreter,
-            quarantined=quarantined,
+            quarantined=bool(quarantine_reason),
+            quarantine_reason=quarantine_reason,
             created_at=now,
             updated_at=now,
         )

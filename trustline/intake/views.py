@@ -60,13 +60,13 @@ def report_form(request: HttpRequest) -> HttpResponse:
         form.add_error(None, _("This form had expired. Check your answers and send it again."))
     if form.is_valid():
         data = form.cleaned_data
-        verdict = abuse.judge(
+        judgement = abuse.judge(
             request.session,
             submission=data["submission"],
             honeypot=data["website"],
             stamp=data["stamp"],
         )
-        if verdict is abuse.Verdict.BUSY:
+        if judgement.verdict is abuse.Verdict.BUSY:
             return line_busy(request, form)
         occurred_from, occurred_to = form.occurred()
         filed = report_submit(
@@ -86,7 +86,7 @@ def report_form(request: HttpRequest) -> HttpResponse:
             language=get_language(),
             contact_language=data["contact_language"],
             interpreter=data["interpreter"],
-            quarantined=verdict is abuse.Verdict.QUARANTINE,
+            quarantine_reason=judgement.reason,
         )
         abuse.note_filed(request.session)
         open_report(request, filed.report)

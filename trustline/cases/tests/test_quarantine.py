@@ -28,7 +28,7 @@ def signed_in(user: User) -> Client:
 @pytest.fixture
 def suspected(file_report: Callable[..., Filed], staff: dict[str, User]) -> Report:
     # Filed once the staff exist, as in service: their keys receive the report's key.
-    return file_report(narrative=SPAM, quarantined=True).report
+    return file_report(narrative=SPAM, quarantine_reason="honeypot").report
 
 
 def test_a_report_in_quarantine_is_not_in_the_inbox(
@@ -46,9 +46,11 @@ def test_a_supervisor_reads_the_queue_and_the_report_and_it_is_audited(
     sam = signed_in(staff["sam"])
     queue = sam.get("/staff/quarantine/").content.decode()
     assert suspected.reference in queue
+    reason = "A hidden field that only robots fill in was filled in"
+    assert reason in queue
     assert 'href="/staff/quarantine/"' in sam.get("/staff/").content.decode()
     page = sam.get(f"/staff/quarantine/{suspected.pk}/").content.decode()
-    assert SPAM in page
+    assert SPAM in page and reason in page
     event = AuditEvent.objects.latest("id")
     assert (event.action, event.actor, event.report_id) == (
         "quarantine.view",

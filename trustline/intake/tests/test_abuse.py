@@ -68,7 +68,7 @@ def test_a_filled_honeypot_files_the_report_in_quarantine_with_a_receipt(client:
     assert response.status_code == 302
     receipt = receipt_on_page(client)
     report = newest()
-    assert report.quarantined
+    assert report.quarantined and report.quarantine_reason == "honeypot"
     # Nothing tells the sender; the receipt opens the report like any other.
     assert report_for_receipt(receipt).pk == report.pk
 
@@ -79,7 +79,7 @@ def test_a_session_over_its_budget_files_in_quarantine(client: Client, settings:
         assert send(client).status_code == 302
         assert not newest().quarantined
     assert send(client).status_code == 302
-    assert newest().quarantined
+    assert newest().quarantine_reason == "session"
     # A new browser (or one that dropped its cookie) has its own budget.
     assert send(Client()).status_code == 302
     assert not newest().quarantined
@@ -92,7 +92,7 @@ def test_a_stamp_buys_a_larger_session_budget(client: Client, settings: Any) -> 
         send(client, stamped=True)
         assert not newest().quarantined
     send(client, stamped=True)
-    assert newest().quarantined
+    assert newest().quarantine_reason == "session"
 
 
 def test_over_the_line_budget_reports_without_a_stamp_go_to_quarantine(
@@ -103,7 +103,7 @@ def test_over_the_line_budget_reports_without_a_stamp_go_to_quarantine(
         send(Client())
         assert not newest().quarantined
     send(Client())
-    assert newest().quarantined
+    assert newest().quarantine_reason == "line"
     send(Client(), stamped=True)
     assert not newest().quarantined
 
@@ -135,7 +135,7 @@ def test_a_flooded_line_still_files_stamped_reports_in_quarantine(
 ) -> None:
     settings.ABUSE_LINE_BUSY_PER_MINUTE = 0
     assert send(client, stamped=True).status_code == 302
-    assert newest().quarantined
+    assert newest().quarantine_reason == "flood"
 
 
 def test_the_line_budget_is_counted_in_the_database_that_every_process_shares(
