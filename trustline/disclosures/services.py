@@ -245,8 +245,25 @@ def _decide(actor: Actor, outside: OutsideRequest, policy: Policy) -> list[Decis
     )
     decisions = [_decision_row(outside, answer, policy.name, now, event.id) for answer in answers]
     Decision.objects.bulk_create(decisions)
-    Task.objects.bulk_create(tasks_for(outside, decisions, timezone.localdate(now)))
+    tasks = Task.objects.bulk_create(tasks_for(outside, decisions, timezone.localdate(now)))
+    _place_legal_holds(actor, outside, [t for t in tasks if t.kind == Task.Kind.LEGAL_HOLD])
     return decisions
+
+
+def _place_legal_holds(actor: Actor, outside: OutsideRequest, tasks: list[Task]) -> None:
+    """The hold a subpoena calls for is placed at once when the request names a report
+    on this line; otherwise its task waits for a person (a supervisor's hold page)."""
+    from trustline.retention.services import hold_for_outside_request
+
+    for task in tasks:
+        if hold_for_outside_request(actor=actor, request_id=outside.pk, named=task.records):
+            task.done_at, task.done_by = timezone.now(), as_staff(actor)
+            task.save(update_fields=["done_at", "done_by"])
+            record(
+                action="disclosure.task_done",
+                actor=actor,
+                detail={"request_id": outside.pk, "task_id": task.pk, "kind": task.kind},
+            )
 
 
 def _decision_row(

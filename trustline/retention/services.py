@@ -10,6 +10,7 @@ from datetime import datetime
 from typing import Any
 
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from trustline.accounts.roles import SUPERVISOR, Actor, as_staff, has_role
@@ -119,6 +120,41 @@ def hold_place(*, actor: Actor, report_id: int, reason: str) -> LegalHold:
         )
         record(action="hold.place", actor=actor, report_id=report.pk, detail={"hold": hold.pk})
     return hold
+
+
+def hold_for_outside_request(*, actor: Actor, request_id: int, named: str) -> bool:
+    """R7: an administrative subpoena puts a legal hold on the records it names.
+
+    The records custodian sees no report, so the report is found by the reference or
+    case number on the request, and nothing about it is shown back. A report already
+    under a hold keeps that one. Returns whether the named report is now held.
+    """
+    name = named.strip()
+    if not name:
+        return False
+    report = (
+        Report.objects.filter(Q(reference=name.upper()) | Q(case_number=name))
+        .select_for_update()
+        .only("pk")
+        .first()
+    )
+    if report is None:
+        return False
+    if LegalHold.objects.filter(report=report, lifted_at__isnull=True).exists():
+        return True
+    hold = LegalHold.objects.create(
+        report=report,
+        reason=f"Administrative subpoena: outside request {request_id} (policy rule R7)",
+        placed_by=as_staff(actor),
+        placed_at=timezone.now(),
+    )
+    record(
+        action="hold.place",
+        actor=actor,
+        report_id=report.pk,
+        detail={"hold": hold.pk, "outside_request": request_id},
+    )
+    return True
 
 
 def hold_lift(*, actor: Actor, hold_id: int, reason: str) -> LegalHold:

@@ -4,6 +4,7 @@ side effects become tasks with due dates and notices in the person's language.""
 from __future__ import annotations
 
 import datetime
+from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -14,6 +15,8 @@ from django.utils import timezone
 from trustline.audit.models import AuditEvent
 from trustline.disclosures.models import OutsideRequest, Release, Task
 from trustline.disclosures.tests.conftest import LogRequest, use_profile
+from trustline.intake.services import Filed
+from trustline.retention.models import LegalHold
 
 pytestmark = pytest.mark.django_db
 
@@ -119,6 +122,29 @@ def test_an_administrative_subpoena_puts_a_legal_hold_on_the_named_records(
     )  # fmt: skip
     task = Task.objects.get(request=outside)
     assert (task.kind, task.records) == (Task.Kind.LEGAL_HOLD, "PD2026-00042")
+    # No report on this line has that number: the task waits for a person.
+    assert task.open
+
+
+def test_a_subpoena_naming_a_report_on_this_line_holds_it_at_once(
+    client: Client,
+    staff: dict[str, User],
+    log_request: LogRequest,
+    file_report: Callable[..., Filed],
+) -> None:
+    report = file_report().report
+    client.force_login(staff["rick"])
+    outside = log_request(
+        request_type="R7", document_kind="admin_subpoena", categories=["records"],
+        subject_reference=report.reference.lower(),
+    )  # fmt: skip
+    hold = LegalHold.objects.get(report=report)
+    assert hold.active and hold.placed_by == staff["rick"]
+    assert f"outside request {outside.pk}" in hold.reason
+    task = Task.objects.get(request=outside)
+    assert not task.open and task.done_by == staff["rick"]
+    event = AuditEvent.objects.get(action="hold.place")
+    assert event.detail == {"hold": hold.pk, "outside_request": outside.pk}
 
 
 def test_marking_a_task_done_is_recorded(
