@@ -16,6 +16,11 @@ class Sealed(str):
     """Ciphertext as it sits in the database; opened on first read with the key."""
 
 
+def _unscreened(value: object) -> bool:
+    """Plain text that has not passed the firewall (database values and ciphertext have)."""
+    return isinstance(value, str) and not isinstance(value, Screened | Sealed)
+
+
 class ScreeningDescriptor:
     """Screens any plain string assigned to the field (values from the database are
     already screened and arrive as Screened through from_db_value)."""
@@ -29,7 +34,7 @@ class ScreeningDescriptor:
         return instance.__dict__.get(self.field.attname)
 
     def __set__(self, instance: models.Model, value: Any) -> None:
-        if isinstance(value, str) and not isinstance(value, Screened | Sealed):
+        if _unscreened(value):
             value = screen(value)
         instance.__dict__[self.field.attname] = value
 
@@ -41,12 +46,10 @@ class ProtectedTextField(models.TextField):  # type: ignore[type-arg]
         return None if value is None else Screened(value)
 
     def to_python(self, value: Any) -> Any:
-        if isinstance(value, str) and not isinstance(value, Screened | Sealed):
-            return screen(value)
-        return value
+        return screen(value) if _unscreened(value) else value
 
     def get_prep_value(self, value: Any) -> Any:
-        if isinstance(value, str) and not isinstance(value, Screened):
+        if _unscreened(value):
             value = screen(value)
         return None if value is None else str(value)
 
@@ -100,6 +103,11 @@ def _ad(instance: models.Model, field: models.Field[Any, Any]) -> str:
     return cast(SealedOwner, instance).vault_context(field.name)
 
 
+def _stored_as_is(value: object) -> bool:
+    """Nothing to encrypt: no value, an empty one, or ciphertext read from the database."""
+    return value is None or value == "" or isinstance(value, Sealed)
+
+
 class SealedTextField(ProtectedTextField):
     """Screened, then encrypted with the report's data key (field and report bound as
     associated data). An empty value stays empty and needs no key."""
@@ -112,7 +120,7 @@ class SealedTextField(ProtectedTextField):
         return Sealed(value)
 
     def get_prep_value(self, value: Any) -> Any:
-        if value is None or value == "" or isinstance(value, Sealed):
+        if _stored_as_is(value):
             return None if value is None else str(value)
         # Plain text may only reach the database through pre_save, which encrypts it:
         # not through update(), filter() or a raw value.
@@ -122,7 +130,7 @@ class SealedTextField(ProtectedTextField):
         # Read past the descriptor: a value nobody opened is saved as it was, keyless.
         value = model_instance.__dict__.get(self.attname)
         _tally(value)
-        if value is None or value == "" or isinstance(value, Sealed):
+        if _stored_as_is(value):
             return value
         key = _key_of(model_instance)
         return Sealed(crypto.seal_text(key, str(value), _ad(model_instance, self)))

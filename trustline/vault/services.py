@@ -177,7 +177,7 @@ def seal_new_report(report: Report, receipt: str) -> list[KeyWrap]:
     recipients = _recipients()
     data_key = crypto.new_data_key()
     attach(report, data_key)
-    reporter_key = crypto.receipt_key(receipt, settings.RECEIPT_PEPPER.encode(), report.reference)
+    reporter_key = _reporter_key(report, receipt)
     report.reporter_wrap = crypto.wrap_for_reporter(data_key, reporter_key, report.reference)
     ad = _wrap_ad(report)
     return [
@@ -195,8 +195,12 @@ def carry_key(source: Report, target: Report) -> Report:
     return target
 
 
+def _reporter_key(report: Report, receipt: str) -> bytes:
+    return crypto.receipt_key(receipt, settings.RECEIPT_PEPPER.encode(), report.reference)
+
+
 def open_for_reporter(report: Report, receipt: str) -> bytes:
-    reporter_key = crypto.receipt_key(receipt, settings.RECEIPT_PEPPER.encode(), report.reference)
+    reporter_key = _reporter_key(report, receipt)
     data_key = crypto.unwrap_for_reporter(
         bytes(report.reporter_wrap), reporter_key, report.reference
     )
