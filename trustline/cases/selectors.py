@@ -6,11 +6,11 @@ from typing import Any
 
 from django.conf import settings
 from django.core.paginator import Page, Paginator
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, QuerySet
 
 from trustline.cases.access import User, visible_reports
 from trustline.intake.models import Message, Report
-from trustline.intake.selectors import thread_of
+from trustline.intake.selectors import named_by, thread_of
 
 
 def in_queue(user: User) -> QuerySet[Report]:
@@ -31,11 +31,7 @@ def inbox(
     """
     reports = in_queue(user)
     if filters.get("q"):
-        q = filters["q"].strip()
-        # Exact matches use the unique indexes; references are upper case.
-        reports = reports.filter(
-            Q(reference=q.upper()) | Q(case_number=q) | Q(case_number=q.upper())
-        )
+        reports = named_by(reports, filters["q"])
     if filters.get("status"):
         reports = reports.filter(status=filters["status"])
     if filters.get("category"):

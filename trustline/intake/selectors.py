@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from django.db.models import Q, QuerySet
+
 from trustline.intake import receipts
 from trustline.intake.models import CATEGORIES_CACHE_KEY, Category, Message, Report
 from trustline.intake.remembered import remembered
@@ -54,4 +56,15 @@ def active_categories() -> list[Category]:
     return remembered(
         CATEGORIES_CACHE_KEY,
         lambda: list(Category.objects.filter(active=True).select_related("group")),
+    )
+
+
+def named_by(reports: QuerySet[Report], text: str) -> QuerySet[Report]:
+    """The report a person named by reference or case number, as staff type them.
+
+    Exact matches, so the unique indexes answer; references are upper case, case
+    numbers are matched as typed and in upper case."""
+    name = text.strip()
+    return reports.filter(
+        Q(reference=name.upper()) | Q(case_number=name) | Q(case_number=name.upper())
     )

@@ -13,6 +13,7 @@ from trustline.accounts.roles import Actor
 from trustline.audit.models import AuditEvent
 from trustline.cases.access import CaseNotFound, visible_reports
 from trustline.intake.models import Message, Report
+from trustline.intake.selectors import named_by
 from trustline.retention.models import LegalHold, Outcome, PurgeWarning, RetentionRule, What
 from trustline.retention.schedule import Case, Rule, Step, plan
 
@@ -150,10 +151,8 @@ def upcoming_purges(limit: int = 20) -> tuple[int, list[Upcoming]]:
 
 def report_id_for(user: Actor, reference_or_case_number: str) -> int:
     """The report a staff member named by reference or case number, if they may see it."""
-    text = reference_or_case_number.strip()
     found = (
-        visible_reports(user)
-        .filter(Q(reference=text.upper()) | Q(case_number=text) | Q(case_number=text.upper()))
+        named_by(visible_reports(user), reference_or_case_number)
         .values_list("pk", flat=True)
         .first()
     )

@@ -10,13 +10,13 @@ from datetime import datetime
 from typing import Any
 
 from django.db import transaction
-from django.db.models import Q
 from django.utils import timezone
 
 from trustline.accounts.roles import SUPERVISOR, Actor, as_staff, has_role
 from trustline.audit.services import record
 from trustline.cases.access import NotAllowed, get_case_for_user
 from trustline.intake.models import Report
+from trustline.intake.selectors import named_by
 from trustline.retention.models import LegalHold, PurgeWarning, RetentionRule
 from trustline.retention.schedule import CONTACT, PURGE, REPORT, WAIT, WARN, Step
 from trustline.retention.selectors import CONTACT_FIELDS, purge_plan
@@ -109,16 +109,22 @@ def hold_place(*, actor: Actor, report_id: int, reason: str) -> LegalHold:
         if not may_hold(actor):
             raise NotAllowed("hold")
         report = get_case_for_user(actor, report_id)
-        # Locked: a purge deleting this report waits for the hold, then the database
-        # refuses it (the hold PROTECTs the report).
-        Report.objects.select_for_update().values_list("pk", flat=True).get(pk=report.pk)
-        hold = LegalHold.objects.create(
-            report=report,
-            reason=screen(reason),
-            placed_by=as_staff(actor),
-            placed_at=timezone.now(),
-        )
-        record(action="hold.place", actor=actor, report_id=report.pk, detail={"hold": hold.pk})
+        return _place_hold(actor, report.pk, reason)
+
+
+def _place_hold(actor: Actor, report_id: int, reason: str, **detail: Any) -> LegalHold:
+    # Locked: a purge deleting this report waits for the hold, then the database
+    # refuses it (the hold PROTECTs the report).
+    Report.objects.select_for_update().values_list("pk", flat=True).get(pk=report_id)
+    hold = LegalHold.objects.create(
+        report_id=report_id,
+        reason=screen(reason),
+        placed_by=as_staff(actor),
+        placed_at=timezone.now(),
+    )
+    record(
+        action="hold.place", actor=actor, report_id=report_id, detail={"hold": hold.pk, **detail}
+    )
     return hold
 
 
@@ -129,31 +135,14 @@ def hold_for_outside_request(*, actor: Actor, request_id: int, named: str) -> bo
     case number on the request, and nothing about it is shown back. A report already
     under a hold keeps that one. Returns whether the named report is now held.
     """
-    name = named.strip()
-    if not name:
+    if not named.strip():
         return False
-    report = (
-        Report.objects.filter(Q(reference=name.upper()) | Q(case_number=name))
-        .select_for_update()
-        .only("pk")
-        .first()
-    )
-    if report is None:
+    report_id = named_by(Report.objects.all(), named).values_list("pk", flat=True).first()
+    if report_id is None:
         return False
-    if LegalHold.objects.filter(report=report, lifted_at__isnull=True).exists():
-        return True
-    hold = LegalHold.objects.create(
-        report=report,
-        reason=f"Administrative subpoena: outside request {request_id} (policy rule R7)",
-        placed_by=as_staff(actor),
-        placed_at=timezone.now(),
-    )
-    record(
-        action="hold.place",
-        actor=actor,
-        report_id=report.pk,
-        detail={"hold": hold.pk, "outside_request": request_id},
-    )
+    if not LegalHold.objects.filter(report_id=report_id, lifted_at__isnull=True).exists():
+        reason = f"Administrative subpoena: outside request {request_id} (policy rule R7)"
+        _place_hold(actor, report_id, reason, outside_request=request_id)
     return True
 
 
