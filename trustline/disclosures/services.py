@@ -202,14 +202,18 @@ def task_complete(*, actor: Actor, task_id: int) -> Task:
         get_request_to_act_on(actor, task.request_id)
         if not task.open:
             raise WrongState("task already done")
-        task.done_at, task.done_by = timezone.now(), as_staff(actor)
-        task.save(update_fields=["done_at", "done_by"])
-        record(
-            action="disclosure.task_done",
-            actor=actor,
-            detail={"request_id": task.request_id, "task_id": task.pk, "kind": task.kind},
-        )
+        _mark_done(actor, task)
     return task
+
+
+def _mark_done(actor: Actor, task: Task) -> None:
+    task.done_at, task.done_by = timezone.now(), as_staff(actor)
+    task.save(update_fields=["done_at", "done_by"])
+    record(
+        action="disclosure.task_done",
+        actor=actor,
+        detail={"request_id": task.request_id, "task_id": task.pk, "kind": task.kind},
+    )
 
 
 def _open_request(actor: Actor, request_id: int) -> OutsideRequest:
@@ -257,13 +261,7 @@ def _place_legal_holds(actor: Actor, outside: OutsideRequest, tasks: list[Task])
 
     for task in tasks:
         if hold_for_outside_request(actor=actor, request_id=outside.pk, named=task.records):
-            task.done_at, task.done_by = timezone.now(), as_staff(actor)
-            task.save(update_fields=["done_at", "done_by"])
-            record(
-                action="disclosure.task_done",
-                actor=actor,
-                detail={"request_id": outside.pk, "task_id": task.pk, "kind": task.kind},
-            )
+            _mark_done(actor, task)
 
 
 def _decision_row(
