@@ -239,15 +239,12 @@ class Filed:
     marker: str
 
 
-def report_journey(visitor: Visitor, marker: str, retries: int = 0) -> Filed:
-    """GET the form, POST it, GET the receipt page. With retries, a failed request is
-    sent again after half a second — the POST with the same form — as a person
-    pressing reload would."""
-    _, form = persist(visitor, "GET", "/en/report/", None, 200, retries)
+def report_fields(form: str, marker: str) -> dict[str, str]:
+    """The answers a reporter sends with the form page they were given."""
     csrf, token = CSRF.search(form), TOKEN.search(form)
     if not (csrf and token):
         raise JourneyError("form without tokens")
-    fields = {
+    return {
         "csrfmiddlewaretoken": csrf.group(1),
         "submission": token.group(1),
         "category": "theft",
@@ -256,6 +253,14 @@ def report_journey(visitor: Visitor, marker: str, retries: int = 0) -> Filed:
         "role": "witness",
         "contact_language": "en",
     }
+
+
+def report_journey(visitor: Visitor, marker: str, retries: int = 0) -> Filed:
+    """GET the form, POST it, GET the receipt page. With retries, a failed request is
+    sent again after half a second — the POST with the same form — as a person
+    pressing reload would."""
+    _, form = persist(visitor, "GET", "/en/report/", None, 200, retries)
+    fields = report_fields(form, marker)
     location, _ = persist(visitor, "POST", "/en/report/", fields, 302, retries)
     _, page = persist(visitor, "GET", location, None, 200, retries)
     found = RECEIPT.search(page)
