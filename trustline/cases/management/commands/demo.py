@@ -53,12 +53,13 @@ class Command(BaseCommand):
         for role in ROLES:
             user = User.objects.filter(username=role).first()
             if user is None:
-                user = staff_create(username=role, password=password, roles=[role])
+                # staff_create makes the key pair too.
+                staff_create(username=role, password=password, roles=[role])
             else:
                 user.set_password(password)
                 user.save(update_fields=["password"])
-            # As if each had signed in once: their key pairs exist before reports arrive.
-            unlock(user=user, password=password)
+                # A new password: as at a sign-in after a reset, a new key pair.
+                unlock(user=user, password=password)
         if not Report.objects.exists():
             for slug, lang, text in DEMO_REPORTS:
                 report_submit(
