@@ -1,54 +1,65 @@
 """The immigration-status firewall: find and withhold status disclosures in free text.
 
-Pure Python: no Django, no network, no model. See docs/firewall.md and
-../shared/firewall/GUIDE.md for what is withheld and why.
+Pure Python: no Django, no network, no model download. See docs/firewall.md and
+docs/firewall-guide.md for what is withheld and why; the concepts themselves are data,
+one file a language, in lexicon/.
 """
 
 from __future__ import annotations
 
 from .engine import Finding, scan
-from .language import detect_language
-from .placeholders import PLACEHOLDERS, split_placeholders
+from .language import LINE_LANGUAGES, detect_language, identify, sentence_bounds
+from .placeholders import PLACEHOLDER_LANGUAGES, PLACEHOLDERS, split_placeholders
 
-__all__ = ["PLACEHOLDERS", "Finding", "detect_language", "redact", "scan", "split_placeholders"]
+__all__ = [
+    "PLACEHOLDERS",
+    "Finding",
+    "detect_language",
+    "placeholder_language",
+    "redact",
+    "scan",
+    "split_placeholders",
+]
 
-# A second pass only matters in pathological text where withholding one span exposes
-# another rule's context; a few rounds reach the fixed point.
+# A second pass only matters where withholding one span exposes another's context;
+# a few rounds reach the fixed point.
 _MAX_ROUNDS = 4
+# A sentence shorter than this says too little for the identifier; the report's own
+# language (when the caller knows it) is the better guess.
+_SHORT = 24
 
 
-def placeholder_language(text: str, lang: str | None) -> str:
-    """The placeholders' language: the given one, else the detected one.
+def placeholder_language(text: str, lang: str | None, position: int = 0) -> str:
+    """The language of the sentence holding `position`, one of the line's languages."""
+    start, end = sentence_bounds(text, position)
+    sentence = text[start:end]
+    hint = lang if lang in PLACEHOLDER_LANGUAGES else None
+    if hint and sum(ch.isalpha() for ch in sentence) < _SHORT:
+        return hint
+    found = identify(sentence)
+    return found if found in PLACEHOLDER_LANGUAGES else (hint or "en")
 
-    Mixed English/Spanish text gets English placeholders: staff read every report,
-    and the reporter's confirmation page explains withheld parts in their language.
-    """
-    if lang in ("en", "es"):
-        return lang
-    detected = detect_language(text)
-    return detected if detected == "es" else "en"
 
-
-def _replace(text: str, lang: str, findings: list[Finding]) -> str:
+def _replace(text: str, lang: str | None, findings: list[Finding]) -> str:
     pieces: list[str] = []
     last = 0
     for finding in sorted(findings, key=lambda f: f.start):
         if finding.start < last:
             continue  # overlapping findings from a caller: the first one wins
+        language = placeholder_language(text, lang, finding.start)
         pieces.append(text[last : finding.start])
-        pieces.append(PLACEHOLDERS[(finding.category, lang)])
+        pieces.append(PLACEHOLDERS[(finding.category, language)])
         last = finding.end
     pieces.append(text[last:])
     return "".join(pieces)
 
 
 def redact(text: str, lang: str | None = None, findings: list[Finding] | None = None) -> str:
-    """Replace each finding with a placeholder in the text's language.
+    """Replace each finding with a placeholder in its sentence's language.
 
     With `findings` given, exactly those spans are replaced. Without, the text is
     scanned until nothing is left to withhold, so redact(redact(x)) == redact(x).
     """
-    lang = placeholder_language(text, lang)
     if findings is not None:
         return _replace(text, lang, findings)
     for _ in range(_MAX_ROUNDS):

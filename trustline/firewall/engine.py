@@ -1,14 +1,34 @@
-"""The scanner: fold, find the triggered families, run their rules at the triggers, merge."""
+"""The scanner: every concept of the lexicon withheld unless an exception proves otherwise.
+
+Recall first. A mention of an immigration-status concept is withheld wherever it
+stands; a weak term (a word with an ordinary sense too: "papers", "visa") only when a
+cue stands near it; and a finding is dropped only when a tested exception covers it
+(a Visa card, a threat to call ICE, a business named "Refugee Cafe"). One pass of an
+Aho–Corasick automaton finds every term of every language at once.
+
+The text is read in three forms that share offsets or map onto each other:
+- the original, which findings index;
+- folded (normalize.py): same length, lowercase, accents off, punctuation as spaces;
+- squeezed: folded with each run of spaces made one, which is what the lexicon's keys
+  are compared with ("U.S.  citizen" and "US citizen" both read "u s citizen" / "us
+  citizen" as written in the lexicon). `_Squeezed.original()` maps a squeezed offset
+  back.
+"""
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
-from .gate import FAMILIES, family_hits
-from .grammar import DOCUMENT_ID, Rule
+import ahocorasick
+
+from . import identifiers
+from .lexicon import Lexicon, Term, load, phrase_pattern, unspaced_script
 from .normalize import fold
-from .placeholders import PLACEHOLDER_RE
+from .placeholders import DOCUMENT_ID, PLACEHOLDER_RE, STATUS
+from .typos import TypoIndex
 
 
 @dataclass(frozen=True)
@@ -20,133 +40,305 @@ class Finding:
     category: str  # "STATUS" | "DOCUMENT_ID"
 
 
-# A rule's match must start at most LEAD characters before a stem of its family and
-# end at most TAIL characters after it. Every start position up to the stem is tried,
-# so families whose phrases have short leads get short reaches: it is most of the cost.
-LEAD, TAIL = 32, 35
-REACH = {
-    "visa": (45, 55),  # "came here on an expired tourist visa"
-    "se quedo": (15, 70),  # "me quedé después de que se me acabó la visa"
-    "residence": (55, 45),  # "in the process of getting her residency"
-    "immigration": (60, 35),  # "tengo una audiencia en la corte de inmigración"
-    "removal": (45, 50),
-    "daca": (32, 50),
-    "naturalized": (30, 50),
-    "ids": (6, 25),  # "a# 123456789", "eac 2190012345"
-    "labelled ids": (40, 25),  # "alien registration number: 123456789"
-    "spaced ids": (6, 20),
-    "labelled spaced ids": (40, 20),
-    "i-94 number": (5, 15),
-    "visa number": (15, 50),
-    "undocumented": (5, 35),  # the word itself
-    "overstay": (10, 45),
-    "slur": (16, 20),
-    "form": (20, 45),
-    "mica": (20, 20),
-    "illegal": (26, 35),
-    "ciudadano": (26, 40),
-    # rules_entry.py: short leads, the negation or verb sits right before the stem
-    "lacks a visa": (28, 20),  # "doesn't even have a valid visa"
-    "visit": (24, 45),  # "vinieron aqui como turistas y se quedaron"
-    "inspection": (40, 12),  # "entered the united states without inspection"
-    "not legal": (16, 12),  # "they are not legal"
-    "lpr": (2, 6),
-    "border": (30, 40),  # "se brinco la frontera", "crossed the border without papers"
-    "smuggler": (45, 30),  # "vinimos a estados unidos con un coyote", "... para cruzar"
-    "no ssn": (36, 20),  # "no tenemos numero de seguro social", "doesn't have a social"
-}
+_RUNS = re.compile(r" {2,}")
+# What stops a withheld span from growing over a neighbouring word: the end of a
+# sentence or clause in the original text.
+# Quotes and single line breaks do not end a clause (phone messages break lines
+# anywhere); a period ends one only before a space and a capital or the end, so
+# "U.S. citizen" and "approx. 3 pm" do not.
+_STOP = re.compile(r"[,;:!?()\[\]。，；：！？、؟،]|\n\s*\n|\.(?=\s*$|\s+[^\s\da-zа-я])")
+_LEAD_WORDS, _TAIL_WORDS = 4, 3
+
+
+class _Squeezed:
+    """Folded text with runs of spaces made one, and the way back to folded offsets."""
+
+    __slots__ = ("cuts", "originals", "removed", "text")
+
+    def __init__(self, folded: str) -> None:
+        self.cuts: list[int] = []  # squeezed offsets where spaces were removed
+        self.removed: list[int] = []  # how many, in total, up to that cut
+        pieces: list[str] = []
+        last, total = 0, 0
+        for run in _RUNS.finditer(folded):
+            pieces.append(folded[last : run.start() + 1])
+            total += run.end() - run.start() - 1
+            last = run.end()
+            self.cuts.append(run.start() + 1 - (total - (run.end() - run.start() - 1)))
+            self.removed.append(total)
+        pieces.append(folded[last:])
+        self.text = "".join(pieces)
+        self.originals = [cut + removed for cut, removed in zip(self.cuts, self.removed, strict=True)]
+
+    def squeezed_of(self, original: int) -> int:
+        """The squeezed offset of an original one (inside a squeezed run: its end)."""
+        index = bisect.bisect_right(self.originals, original) - 1
+        return max(0, original - (self.removed[index] if index >= 0 else 0))
+
+    def original(self, position: int) -> int:
+        index = bisect.bisect_right(self.cuts, position) - 1
+        return position + (self.removed[index] if index >= 0 else 0)
 
 
 @dataclass(frozen=True)
-class Runner:
-    """A rule ready to run at a stem: `near` tries it at each start up to the stem.
+class _Cue:
+    """A cue set: plain words are looked up in a set (most cues are one word); phrases,
+    stems and unspaced-script cues go through one regular expression."""
 
-    `[\\s\\S]{0,lead}?` before the rule makes one `match` call try every start position
-    between the window's start and the stem, nearest first, and stop there: positions
-    after the stem, which cannot start a match holding it, are never tried.
-    """
+    words: frozenset[str]
+    pattern: re.Pattern[str] | None
 
-    rule: Rule
-    near: re.Pattern[str]
-    group: str
-
-
-def _runner(rule: Rule, lead: int) -> Runner:
-    near = re.compile(f"[\\s\\S]{{0,{lead}}}?(?P<match_>{rule.pattern.pattern})")
-    return Runner(rule, near, "s" if "s" in rule.pattern.groupindex else "match_")
-
-
-RUNNERS = {
-    name: [_runner(rule, REACH.get(name, (LEAD, TAIL))[0]) for rule in rules]
-    for name, (_, rules) in FAMILIES.items()
-}
-
-
-def _has_any(folded: str, words: tuple[str, ...]) -> bool:
-    for word in words:  # noqa: SIM110 -- a plain loop is cheaper than any() over a generator
-        if word in folded:
+    def found_in(self, window: str) -> bool:
+        if not self.words.isdisjoint(window.split(" ")):
             return True
-    return False
+        return self.pattern is not None and self.pattern.search(window) is not None
+
+    @classmethod
+    def of(cls, phrases: tuple[str, ...]) -> _Cue:
+        plain = {p for p in phrases if " " not in p and "*" not in p and not unspaced_script(p[0])
+                 and not unspaced_script(p[-1])}  # fmt: skip
+        rest = sorted(set(phrases) - plain, key=len, reverse=True)
+        pattern = re.compile("|".join(phrase_pattern(p) for p in rest)) if rest else None
+        return cls(frozenset(plain), pattern)
 
 
-def _windows(folded: str, hits: list[int], lead: int, tail: int) -> list[tuple[int, int, int]]:
-    """(stem, first start to try, end) per hit; the end is the next space after the tail,
-    so a window never cuts a word ("visa|s")."""
-    size, windows = len(folded), []
-    for hit in hits:
-        space = folded.find(" ", min(size, hit + tail))
-        windows.append((hit, hit - lead if hit > lead else 0, size if space < 0 else space))
-    return windows
+@dataclass
+class _Compiled:
+    lexicon: Lexicon
+    automaton: ahocorasick.Automaton
+    cues: dict[str, _Cue]
+    typos: TypoIndex
+    # Exceptions by the literal each must contain, found in one automaton pass over a
+    # candidate's neighbourhood; those with no literal are always tried.
+    anchors: ahocorasick.Automaton
+    unanchored: tuple[int, ...]
 
 
-def _candidates(folded: str) -> list[Finding]:
-    found: list[Finding] = []
-    for name, hits in family_hits(folded).items():
-        windows = _windows(folded, hits, *REACH.get(name, (LEAD, TAIL)))
-        for runner in RUNNERS[name]:
-            rule = runner.rule
-            if rule.needs and not _has_any(folded, rule.needs):
-                continue
-            for hit, at, end in windows:
-                while at <= hit:
-                    match = runner.near.match(folded, at, end)
-                    if not match:
-                        break
-                    start, stop = match.span(runner.group)
-                    if start < stop and not (rule.veto and rule.veto(folded, start, stop)):
-                        found.append(Finding(start, stop, rule.category))
-                    at = max(match.end(), at + 1)
-    return found
-
-
-def _mask_placeholders(folded: str) -> str:
-    """Blank out our own placeholders so a second scan never flags them."""
-    if "[" not in folded:
-        return folded
-    return PLACEHOLDER_RE.sub(lambda m: "\x00" * len(m.group()), folded)
-
-
-def _merge(found: list[Finding]) -> list[Finding]:
-    """Union overlapping spans; an identifier inside a merged span makes it DOCUMENT_ID."""
-    merged: list[Finding] = []
-    for finding in sorted(found, key=lambda f: (f.start, f.end)):
-        if merged and finding.start < merged[-1].end:
-            last = merged[-1]
-            kind = (
-                DOCUMENT_ID if DOCUMENT_ID in (last.category, finding.category) else last.category
-            )
-            merged[-1] = Finding(last.start, max(last.end, finding.end), kind)
+def _anchors(lexicon: Lexicon) -> tuple[ahocorasick.Automaton, tuple[int, ...]]:
+    automaton = ahocorasick.Automaton()
+    by_anchor: dict[str, list[int]] = {}
+    unanchored = []
+    for index, exception in enumerate(lexicon.exceptions):
+        if exception.anchor:
+            by_anchor.setdefault(exception.anchor, []).append(index)
         else:
-            merged.append(finding)
+            unanchored.append(index)
+    for anchor, indexes in by_anchor.items():
+        automaton.add_word(anchor, tuple(indexes))
+    if by_anchor:
+        automaton.make_automaton()
+    return automaton, tuple(unanchored)
+
+
+@lru_cache(maxsize=1)
+def compiled() -> _Compiled:
+    lexicon = load()
+    automaton = ahocorasick.Automaton()
+    keys: dict[str, list[int]] = {}
+    for index, term in enumerate(lexicon.terms):
+        keys.setdefault(term.key, []).append(index)
+    for key, indexes in keys.items():
+        automaton.add_word(key, (len(key), tuple(indexes)))
+    automaton.make_automaton()
+    cues = {name: _Cue.of(phrases) for name, phrases in lexicon.cues.items() if phrases}
+    return _Compiled(lexicon, automaton, cues, TypoIndex(lexicon), *_anchors(lexicon))
+
+
+def _bounded(text: str, start: int, end: int, term: Term) -> bool:
+    if term.bounded_left and start > 0 and text[start - 1] != " ":
+        return False
+    return not (term.bounded_right and end < len(text) and text[end] != " ")
+
+
+def _word_end(text: str, end: int) -> int:
+    """A stem's match ends where its word does ("deport*" in "deported"), except in an
+    unspaced script, where the next word is not a space away."""
+    if unspaced_script(text[end - 1]):
+        return end
+    space = text.find(" ", end)
+    return len(text) if space < 0 else space
+
+
+def _window(text: str, start: int, end: int, words: int, side: str) -> str:
+    """Up to `words` words before (<) or after (>) the span [start, end)."""
+    if side == "<":
+        low = start - 1
+        for _ in range(words):
+            low = text.rfind(" ", 0, max(low, 0))
+            if low < 0:
+                break
+        return text[max(low, 0) : start]
+    high = end
+    for _ in range(words):
+        high = text.find(" ", high + 1)
+        if high < 0:
+            high = len(text)
+            break
+    return text[end:high]
+
+
+class _Scan:
+    """One text being scanned."""
+
+    def __init__(self, text: str, engine: _Compiled) -> None:
+        self.text = text
+        self.engine = engine
+        folded = fold(text)
+        if "[" in text:
+            for match in PLACEHOLDER_RE.finditer(text):
+                folded = folded[: match.start()] + " " * len(match.group()) + folded[match.end() :]
+        self.folded = folded
+        self.squeezed = _Squeezed(folded)
+
+    # --- finding candidates -------------------------------------------------------
+    def candidates(self) -> list[tuple[int, int, Term]]:
+        text = self.squeezed.text
+        terms = self.engine.lexicon.terms
+        found: list[tuple[int, int, Term]] = []
+        for last, (length, indexes) in self.engine.automaton.iter(text):
+            start, end = last + 1 - length, last + 1
+            for index in indexes:
+                term = terms[index]
+                if not _bounded(text, start, end, term):
+                    continue
+                stop = _word_end(text, end) if term.prefix else end
+                if self._wanted(start, stop, term):
+                    found.append((start, stop, term))
+        for start, end, term in self.engine.typos.find(text):
+            if self._wanted(start, end, term):
+                found.append((start, end, term))
+        return found
+
+    def _wanted(self, start: int, end: int, term: Term) -> bool:
+        if term.exact_case is not None:
+            low, high = self.squeezed.original(start), self.squeezed.original(end - 1) + 1
+            if " ".join(self.text[low:high].split()) != term.exact_case:
+                return False
+        if not term.needs:
+            return True
+        for need in term.needs:
+            cue = self.engine.cues.get(need.cue)
+            if cue is None:
+                continue
+            sides = "<>" if need.side == "~" else need.side
+            for side in sides:
+                if cue.found_in(self._clause_window(start, end, need.reach, side)):
+                    return True
+        return False
+
+    def _clause_window(self, start: int, end: int, words: int, side: str) -> str:
+        """Up to `words` words before (<) or after (>) a span, cut at the clause's edge:
+        a cue counts only in the same clause ("Me pegaron. No tengo papeles" has the
+        cue "no" for "papeles", not "pegaron")."""
+        text = self.squeezed.text
+        window = _window(text, start, end, words, side)
+        if side == "<":
+            low = start - len(window)
+            a, b = self.squeezed.original(max(low, 0)), self.squeezed.original(start)
+            stops = list(_STOP.finditer(self.text, a, b))
+            if stops:
+                return text[max(low, self.squeezed.squeezed_of(stops[-1].end())) : start]
+            return window
+        high = end + len(window)
+        a, b = self.squeezed.original(max(end - 1, 0)) + 1, self.squeezed.original(max(high - 1, 0)) + 1
+        stop = _STOP.search(self.text, a, b)
+        if stop:
+            return text[end : min(high, self.squeezed.squeezed_of(stop.start()))]
+        return window
+
+    # --- exceptions ---------------------------------------------------------------
+    def excepted(self, start: int, end: int, term: Term) -> bool:
+        text = self.squeezed.text
+        low, high = max(0, start - 90), min(len(text), end + 90)
+        exceptions = self.engine.lexicon.exceptions
+        tried: set[int] = set()
+        candidates = list(self.engine.unanchored)
+        if self.engine.anchors.kind == ahocorasick.AHOCORASICK:
+            for _, indexes in self.engine.anchors.iter(text, low, high):
+                candidates.extend(indexes)
+        for index in candidates:
+            if index in tried:
+                continue
+            tried.add(index)
+            for match in exceptions[index].regex.finditer(text, low, high):
+                if match.start() <= start and end <= match.end():
+                    return True
+        return self._named_place(start, end)
+
+    def _named_place(self, start: int, end: int) -> bool:
+        """'Visa Lounge', 'Refugee Cafe', 'Citizen Bank': a capitalised term followed by
+        capitalised words ending in a venue word is a name, not a disclosure."""
+        venues = self.engine.lexicon.special["venue"]
+        low = self.squeezed.original(start)
+        high = self.squeezed.original(end - 1) + 1
+        if not self.text[low:high][:1].isupper():
+            return False
+        words = self.squeezed.text[end : end + 80].split(" ", 4)[1:4]
+        originals = self.text[high : high + 80].split()[:3]
+        for word, original in zip(words, originals, strict=False):
+            if not original[:1].isupper():
+                return False
+            if word in venues:
+                return True
+        return False
+
+    # --- spans --------------------------------------------------------------------
+    def grow(self, start: int, end: int) -> tuple[int, int]:
+        """Take in the words a disclosure is said with: "has a", "doesn't have", "his",
+        before; "holder", "case", "in 2019", after (the lexicon's @lead and @tail)."""
+        text = self.squeezed.text
+        lead, tail = self.engine.lexicon.special["lead"], self.engine.lexicon.special["tail"]
+        for _ in range(_LEAD_WORDS):
+            if start < 2 or text[start - 1] != " ":
+                break
+            before = text.rfind(" ", 0, start - 1) + 1
+            if text[before : start - 1] not in lead or self._stop_between(before, start):
+                break
+            start = before
+        for _ in range(_TAIL_WORDS):
+            if end >= len(text) - 1 or text[end] != " ":
+                break
+            after = text.find(" ", end + 1)
+            after = len(text) if after < 0 else after
+            word = text[end + 1 : after]
+            if not (word in tail or word.isdigit()) or self._stop_between(end, end + 1):
+                break
+            end = after
+        return start, end
+
+    def _stop_between(self, low: int, high: int) -> bool:
+        a, b = self.squeezed.original(low), self.squeezed.original(high)
+        return bool(_STOP.search(self.text, a, b + 1))
+
+    def findings(self) -> list[Finding]:
+        spans: list[tuple[int, int, str]] = []
+        for start, end, term in self.candidates():
+            if self.excepted(start, end, term):
+                continue
+            low, high = self.grow(start, end)
+            spans.append((self.squeezed.original(low), self.squeezed.original(high - 1) + 1, STATUS))
+        for start, end in identifiers.find(self.folded):
+            spans.append((start, end, DOCUMENT_ID))
+        return [f for f in (_trim(self.text, f) for f in _merge(self.text, spans)) if f.start < f.end]
+
+
+def _merge(text: str, spans: list[tuple[int, int, str]]) -> list[Finding]:
+    """Union spans that overlap or stand a space apart ("H-2B" and "visa" are one
+    finding); an identifier inside a merged span makes it DOCUMENT_ID."""
+    merged: list[Finding] = []
+    for start, end, category in sorted(spans):
+        if merged and (start <= merged[-1].end or text[merged[-1].end : start].isspace()):
+            last = merged[-1]
+            kind = DOCUMENT_ID if DOCUMENT_ID in (last.category, category) else last.category
+            merged[-1] = Finding(last.start, max(last.end, end), kind)
+        else:
+            merged.append(Finding(start, end, category))
     return merged
 
 
 def _trim(text: str, finding: Finding) -> Finding:
     start, end = finding.start, finding.end
-    if text[start] == "'":  # a contraction's tail ("'m here on a visa"): not withheld
-        while start < end and not text[start].isspace():
-            start += 1
-    while start < end and not text[start].isalnum() and text[start] != "#":
+    while start < end and not (text[start].isalnum() or text[start] == "#"):
         start += 1
     while end > start and not text[end - 1].isalnum():
         end -= 1
@@ -156,15 +348,13 @@ def _trim(text: str, finding: Finding) -> Finding:
 def scan(text: str, lang: str | None = None) -> list[Finding]:
     """Find what discloses immigration status or an immigration identifier.
 
-    `lang` is accepted as a hint but every rule runs on every text: reports mix
-    English and Spanish within a sentence, and a rule never fires on the other
-    language's ordinary words.
+    `lang` is accepted as a hint and not needed: every language's lexicon runs on every
+    text, since reports switch language inside a sentence.
     """
     del lang
-    if not text:
+    if not text or text.isspace():
         return []
-    found = _candidates(_mask_placeholders(fold(text)))
-    if not found:
-        return []
-    trimmed = (_trim(text, f) for f in _merge(found))
-    return [f for f in trimmed if f.start < f.end]
+    return _Scan(text, compiled()).findings()
+
+
+__all__ = ["Finding", "scan", "unspaced_script"]

@@ -8,6 +8,7 @@ import subprocess
 import sys
 from typing import Any
 
+from trustline.firewall import PLACEHOLDERS
 from trustline.firewall.__main__ import run
 
 
@@ -38,7 +39,7 @@ def test_it_redacts_with_the_flag() -> None:
         [json.dumps({"id": 7, "text": "yo no tengo papeles", "lang": "es"})], redacting=True
     )
     assert status == 0
-    assert out == [{"id": 7, "text": "yo [retenido: estatus migratorio]"}]
+    assert out == [{"id": 7, "text": "yo " + PLACEHOLDERS[("STATUS", "es")]}]
 
 
 def test_a_malformed_line_is_named_on_stderr_and_the_rest_still_processed() -> None:

@@ -10,6 +10,7 @@ from trustline.firewall import (
     PLACEHOLDERS,
     Finding,
     detect_language,
+    placeholder_language,
     redact,
     scan,
     split_placeholders,
@@ -19,6 +20,7 @@ STATUS_BITS = [
     "undocumented", "no tengo papeles", "green card", "A-123-456-789", "EAC2190012345",
     "se le venció la visa", "ICE", "Visa card", "senior citizen", "is a U.S. citizen", " ",
     "\n", "é", "[withheld: immigration status]", "[retenido: estatus migratorio]",
+    "[removed: immigration status]", "[borrado: situación migratoria]", "[已删除：移民身份]",
 ]  # fmt: skip
 # Arbitrary text, including lone surrogates, NULs, RTL, CJK and emoji, mixed with
 # words the rules care about so that findings actually happen.
@@ -43,7 +45,7 @@ def test_redaction_changes_nothing_outside_its_findings(text: str) -> None:
     rebuilt, last = [], 0
     for f in findings:
         rebuilt.append(text[last : f.start])
-        rebuilt.append(PLACEHOLDERS[(f.category, "en")])
+        rebuilt.append(PLACEHOLDERS[(f.category, placeholder_language(text, "en", f.start))])
         last = f.end
     rebuilt.append(text[last:])
     assert redacted == "".join(rebuilt)
@@ -57,30 +59,36 @@ def test_redacting_twice_is_redacting_once(text: str, lang: str | None) -> None:
 
 
 @pytest.mark.parametrize(
-    ("text", "lang", "expected"),
+    ("text", "lang", "placeholder_lang", "category"),
     [
-        ("I have no papers.", "en", "I [withheld: immigration status]."),
-        ("Yo no tengo papeles.", "es", "Yo [retenido: estatus migratorio]."),
-        (
-            "Mi número A es A123456789.",
-            "es",
-            "Mi número A es [retenido: número de documento migratorio].",
-        ),
-        ("My card is EAC2190012345.", None, "My card is [withheld: immigration document number]."),
-        ("Mi hermano es indocumentado y vio el robo.", None,
-         "Mi hermano es [retenido: estatus migratorio] y vio el robo."),
+        ("I have no papers.", "en", "en", "STATUS"),
+        ("Yo no tengo papeles.", "es", "es", "STATUS"),
+        ("Mi número A es A123456789.", "es", "es", "DOCUMENT_ID"),
+        ("My card is EAC2190012345.", None, "en", "DOCUMENT_ID"),
+        ("Mi hermano es indocumentado y vio el robo.", None, "es", "STATUS"),
+        ("Meu irmão está sem documentos e viu o assalto na rua.", None, "pt", "STATUS"),
+        ("Mon frère est sans papiers et il a tout vu hier soir.", None, "fr", "STATUS"),
+        ("Frè m nan pa gen papye epi li te wè tout bagay yè swa.", None, "ht", "STATUS"),
+        ("我哥哥没有身份，他看到了抢劫。", None, "zh", "STATUS"),
     ],
-)  # fmt: skip
-def test_it_replaces_withheld_spans_with_a_placeholder_in_the_texts_language(
-    text: str, lang: str | None, expected: str
+)
+def test_it_replaces_withheld_spans_with_a_placeholder_in_the_sentences_language(
+    text: str, lang: str | None, placeholder_lang: str, category: str
 ) -> None:
-    assert redact(text, lang) == expected
+    assert PLACEHOLDERS[(category, placeholder_lang)] in redact(text, lang)
 
 
-def test_mixed_text_gets_english_placeholders() -> None:
-    text = "my brother no tiene papeles and he saw everything pero tiene miedo"
-    assert detect_language(text) == "mixed"
-    assert "[withheld: immigration status]" in redact(text)
+def test_each_sentence_gets_its_own_languages_placeholder() -> None:
+    text = "My neighbour saw the robbery but he is undocumented. Mi tía no tiene papeles y tiene miedo."
+    redacted = redact(text)
+    assert PLACEHOLDERS[("STATUS", "en")] in redacted
+    assert PLACEHOLDERS[("STATUS", "es")] in redacted
+
+
+def test_no_placeholder_uses_a_word_that_also_means_detained() -> None:
+    for placeholder in PLACEHOLDERS.values():
+        for word in ("retenid", "retenu", "retid", "detenid", "détenu", "withheld"):
+            assert word not in placeholder.lower(), placeholder
 
 
 def test_the_scanner_never_flags_its_own_placeholders() -> None:
@@ -92,7 +100,7 @@ def test_split_placeholders_marks_the_withheld_parts() -> None:
     stored = redact("He has a green card and saw the robbery.", "en")
     assert split_placeholders(stored) == [
         (False, "He "),
-        (True, "[withheld: immigration status]"),
+        (True, PLACEHOLDERS[("STATUS", "en")]),
         (False, " and saw the robbery."),
     ]
     assert split_placeholders("") == []
@@ -103,11 +111,19 @@ def test_split_placeholders_marks_the_withheld_parts() -> None:
     [
         ("The man took my wallet and ran toward the park.", "en"),
         ("El hombre me quitó la cartera y corrió hacia el parque.", "es"),
-        ("The man took my cartera y corrió hacia el park, then he came back.", "mixed"),
+        ("O homem roubou minha carteira e correu para o parque.", "pt"),
+        ("L'homme a volé mon portefeuille et a couru vers le parc.", "fr"),
+        ("Nonm nan vòlè bous mwen epi li kouri ale nan pak la.", "ht"),
+        ("Kinuha ng lalaki ang pitaka ko at tumakbo siya papunta sa parke.", "tl"),
+        ("Người đàn ông lấy ví của tôi và chạy về phía công viên.", "vi"),
+        ("那个男人抢了我的钱包，然后跑向公园。", "zh"),
+        ("그 남자가 내 지갑을 빼앗고 공원 쪽으로 달아났어요.", "ko"),
+        ("أخذ الرجل محفظتي وركض نحو الحديقة.", "ar"),
+        ("Мужчина выхватил мой кошелёк и побежал к парку.", "ru"),
         ("", "en"),
     ],
 )
-def test_it_tells_english_from_spanish_and_from_a_mix(text: str, lang: str) -> None:
+def test_it_tells_the_lines_eleven_languages_apart(text: str, lang: str) -> None:
     assert detect_language(text) == lang
 
 
@@ -136,7 +152,7 @@ def test_a_megabyte_of_text_is_scanned_with_valid_offsets() -> None:
     text = chunk * (1_000_000 // len(chunk))
     found = scan(text)
     assert len(found) == 2 * (len(text) // len(chunk))
-    assert all(text[f.start : f.end] in ("has no papers", "A123456789") for f in found)
+    assert {text[f.start : f.end] for f in found} == {"has no papers", "A123456789"}
 
 
 def test_a_finding_is_a_frozen_value() -> None:

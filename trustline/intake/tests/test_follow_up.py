@@ -6,6 +6,7 @@ import pytest
 from django.test import Client
 
 from trustline.audit.models import AuditEvent
+from trustline.firewall import PLACEHOLDERS
 from trustline.intake.models import Message, Report
 from trustline.intake.services import Filed
 
@@ -107,7 +108,7 @@ def test_a_status_in_the_reporters_message_is_withheld(
     client.post("/es/follow-up/case/", {"body": "No fui a la policía porque no tengo papeles."})
     stored = unsealed(Message.objects.get(kind=Message.Kind.REPORTER)).body
     assert "papeles" not in stored
-    assert "[retenido: estatus migratorio]" in stored
+    assert PLACEHOLDERS[("STATUS", "es")] in stored
 
 
 def test_closing_the_report_on_this_device_forgets_it(
