@@ -14,7 +14,9 @@ from django.contrib.auth.models import User
 from django.urls import URLPattern, URLResolver, get_resolver
 
 from conftest import StaffClient
+from trustline.cases.services import note_add
 from trustline.disclosures.models import OutsideRequest, Task
+from trustline.intake.services import message_from_reporter
 from trustline.retention.services import hold_place
 
 VISITORS = ["anon", "sam", "ines", "ivan", "olga", "aude", "rick", "ada"]
@@ -34,6 +36,11 @@ EXPECTED: dict[str, tuple[str, list[int]]] = {
     "staff:reply": ("POST", [302, 400, 404, 400, 404, 404, 404, 404]),
     "staff:note": ("POST", [302, 400, 404, 400, 404, 404, 404, 404]),
     "staff:reveal_contact": ("POST", [302, 400, 404, 400, 404, 404, 404, 404]),
+    # An empty form: 400 for whoever may see the case, before anything is withheld.
+    "staff:withhold_narrative": ("POST", [302, 400, 404, 400, 404, 404, 404, 404]),
+    "staff:withhold_message": ("POST", [302, 400, 404, 400, 404, 404, 404, 404]),
+    "staff:withhold_note": ("POST", [302, 400, 404, 400, 404, 404, 404, 404]),
+    "staff:withholdings": ("GET", [302, 200, 404, 404, 404, 404, 404, 404]),
     "staff:staff_keys": ("GET", [302, 200, 404, 404, 404, 404, 404, 404]),
     "staff:restore_access": ("POST", [302, 302, 404, 404, 404, 404, 404, 404]),
     "staff:quarantine": ("GET", [302, 200, 404, 404, 404, 404, 404, 404]),
@@ -118,6 +125,8 @@ def world(staff: dict[str, User], file_report: Any, put_case: Any, settings: Any
     outside = OutsideRequest.objects.get()
     task = Task.objects.filter(request=outside).first()
     hold = hold_place(actor=staff["sam"], report_id=report.pk, reason="Subpoena duces tecum")
+    message = message_from_reporter(report=report, body="One more thing I remembered.")
+    note = note_add(actor=staff["sam"], report_id=report.pk, body="Call back on Tuesday.")
     return {
         "report_id": report.pk,
         "request_id": outside.pk,
@@ -125,6 +134,8 @@ def world(staff: dict[str, User], file_report: Any, put_case: Any, settings: Any
         "hold_id": hold.pk,
         "quarantined_id": suspected.pk,
         "user_id": staff["ivan"].pk,
+        "message_id": message.pk,
+        "note_id": note.pk,
     }
 
 
@@ -134,6 +145,8 @@ def concrete(route: str, ids: dict[str, int]) -> str:
     path = path.replace("<int:quarantined_id>", str(ids["quarantined_id"]))
     path = path.replace("<int:hold_id>", str(ids["hold_id"]))
     path = path.replace("<int:user_id>", str(ids["user_id"]))
+    path = path.replace("<int:message_id>", str(ids["message_id"]))
+    path = path.replace("<int:note_id>", str(ids["note_id"]))
     return path.replace("<int:task_id>", str(ids["task_id"]))
 
 

@@ -12,14 +12,13 @@ the test cannot pass by storing nothing).
 from __future__ import annotations
 
 import base64
-import subprocess
 from collections.abc import Callable
 
 import pytest
 from django.conf import settings
 from django.contrib.auth.models import User
-from django.db import connection
 
+from tests.contracts.dump import dump
 from trustline.cases.services import case_transition, message_to_reporter, note_add
 from trustline.intake.models import Report
 from trustline.intake.selectors import report_for_receipt, thread_of
@@ -41,17 +40,6 @@ CANARIES = {
     "note": "CANARY-NOTE-77e0",
     "referral": "CANARY-REFERRAL-3141",
 }
-
-
-def dump() -> bytes:
-    if connection.vendor == "postgresql":
-        db = connection.settings_dict
-        command = ["pg_dump", "--no-owner", "-h", db["HOST"] or "127.0.0.1", "-U", db["USER"]]
-        command += ["-p", str(db["PORT"] or 5432), db["NAME"]]
-        return subprocess.run(command, check=True, capture_output=True).stdout  # noqa: S603
-    connection.ensure_connection()
-    raw = connection.connection
-    return "\n".join(raw.iterdump()).encode()
 
 
 def server_secrets() -> bytes:

@@ -103,6 +103,17 @@ def may_write(user: User, report: Report) -> bool:
     return may_see(user, report)
 
 
+def may_withhold(user: User, report: Report) -> bool:
+    """Withholding what the firewall missed: anyone who may see the case, so whoever
+    reads a slip can take it out at once (the audit trail says who did)."""
+    return may_see(user, report)
+
+
+def may_count_withholdings(user: User) -> bool:
+    """The monthly count of withholdings by hand is the supervisors' measure."""
+    return has_role(user, SUPERVISOR)
+
+
 def may_reveal_contact(user: User, report: Report) -> bool:
     """Investigators see a reporter's contact details only on their own cases."""
     if has_role(user, SUPERVISOR, INTAKE) and may_see(user, report):

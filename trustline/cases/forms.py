@@ -117,3 +117,34 @@ class RevealContactForm(forms.Form):
             "min_length": _("Say a little more about why (at least 10 characters)."),
         },
     )
+
+
+class WithholdForm(forms.Form):
+    """One per text on the case page, told apart by its prefix (withhold_prefix)."""
+
+    words = forms.CharField(
+        label=_("Words to withhold"),
+        help_text=_(
+            "Type or paste them exactly as they appear in this text. Every place they "
+            "appear in it is withheld; to withhold only one, include the words around it. "
+            "This cannot be undone: the old wording is destroyed, not hidden."
+        ),
+        max_length=settings.NARRATIVE_MAX_LENGTH,
+        validators=[no_control_characters],
+        widget=forms.Textarea(attrs={"rows": 2}),
+        error_messages={"required": _("Type or paste the words to withhold first.")},
+    )
+
+    def not_found(self) -> None:
+        self.add_error(
+            "words",
+            _(
+                "These words are not in this text (or are withheld already). Copy them "
+                "exactly as they appear on the page."
+            ),
+        )
+
+
+def withhold_prefix(text: str, item_id: int | None = None) -> str:
+    """`narrative`, `message-12`, `note-3`: the form's field names and ids on the page."""
+    return text if item_id is None else f"{text}-{item_id}"

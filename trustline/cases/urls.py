@@ -1,6 +1,6 @@
 from django.urls import path
 
-from trustline.cases import quarantine_views, views
+from trustline.cases import quarantine_views, views, withholding_views
 
 urlpatterns = [
     path("", views.inbox, name="inbox"),
@@ -17,4 +17,16 @@ urlpatterns = [
         name="quarantine_release",
     ),
     path("reports/<int:report_id>/contact/", views.reveal_contact, name="reveal_contact"),
+    path("reports/<int:report_id>/withhold/", views.withhold_narrative, name="withhold_narrative"),
+    path(
+        "reports/<int:report_id>/messages/<int:message_id>/withhold/",
+        views.withhold_message,
+        name="withhold_message",
+    ),
+    path(
+        "reports/<int:report_id>/notes/<int:note_id>/withhold/",
+        views.withhold_note,
+        name="withhold_note",
+    ),
+    path("withheld/", withholding_views.by_month, name="withholdings"),
 ]

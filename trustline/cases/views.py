@@ -9,6 +9,8 @@ from typing import Any
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
 from trustline.accounts.reauth import recent_auth_required
@@ -20,6 +22,7 @@ from trustline.cases.access import (
     NotAllowed,
     may_assign,
     may_reveal_contact,
+    may_withhold,
     may_write,
     next_statuses,
 )
@@ -30,8 +33,11 @@ from trustline.cases.forms import (
     NoteForm,
     RevealContactForm,
     TransitionForm,
+    WithholdForm,
+    withhold_prefix,
 )
 from trustline.cases.search import is_status_query
+from trustline.cases.withholding import Text, WordsNotFound, text_withhold
 from trustline.intake.models import Report
 from trustline.vault.fields import VaultLocked
 
@@ -84,6 +90,7 @@ def _query_without_page(request: HttpRequest) -> str:
 
 
 @require_GET
+@never_cache  # the officer's browser keeps no copy of words that may later be withheld
 @case_staff_required
 def case_page(request: HttpRequest, report_id: int) -> HttpResponse:
     report = services.case_open(actor=request.user, report_id=report_id)
@@ -124,8 +131,7 @@ def _render_case(
         "may_reveal_contact": may_reveal_contact(user, report),
         "reveal_form": forms.get("reveal_form") or RevealContactForm(),
         "report": report,
-        "thread": selectors.thread_for_staff(report),
-        "notes": report.notes.select_related("author"),
+        **_with_withhold_forms(report, forms.get("withhold_form")),
         "next_statuses": [(s, Report.Status(s).label) for s in next_statuses(user, report)],
         "transition_form": forms.get("transition_form") or TransitionForm(),
         "may_assign": may_assign(user),
@@ -134,8 +140,32 @@ def _render_case(
         "message_form": forms.get("message_form") or MessageForm(),
         "note_form": forms.get("note_form") or NoteForm(),
         "category_label": report.category.label("en"),
+        "may_withhold": may_withhold(user, report),
     }
     return render(request, "cases/case.html", context, status=status)
+
+
+def _with_withhold_forms(report: Report, bound: WithholdForm | None) -> dict[str, Any]:
+    """The narrative, the thread and the notes, each text with its own withholding
+    form (the one just posted, with its errors, where it belongs)."""
+
+    def form_for(text: Text, item_id: int | None = None) -> WithholdForm:
+        prefix = withhold_prefix(text, item_id)
+        return (
+            bound if bound is not None and bound.prefix == prefix else WithholdForm(prefix=prefix)
+        )
+
+    thread = [
+        (entry, form_for(Text.MESSAGE, entry.pk) if entry.pk and entry.body else None)
+        for entry in selectors.thread_for_staff(report)
+    ]
+    notes = [(note, form_for(Text.NOTE, note.pk)) for note in report.notes.select_related("author")]
+    return {
+        "thread": thread,
+        "notes": notes,
+        "narrative_withhold": form_for(Text.NARRATIVE),
+        "withhold_form": bound,
+    }
 
 
 def _reload(request: HttpRequest, report_id: int) -> Report:
@@ -207,6 +237,47 @@ def reply(request: HttpRequest, report_id: int) -> HttpResponse:
 def add_note(request: HttpRequest, report_id: int) -> HttpResponse:
     form = NoteForm(request.POST)
     return _write_text(request, report_id, form, "note_form", services.note_add)
+
+
+@require_POST
+@case_staff_required
+def withhold_narrative(request: HttpRequest, report_id: int) -> HttpResponse:
+    return _withhold(request, report_id, Text.NARRATIVE)
+
+
+@require_POST
+@case_staff_required
+def withhold_message(request: HttpRequest, report_id: int, message_id: int) -> HttpResponse:
+    return _withhold(request, report_id, Text.MESSAGE, message_id)
+
+
+@require_POST
+@case_staff_required
+def withhold_note(request: HttpRequest, report_id: int, note_id: int) -> HttpResponse:
+    return _withhold(request, report_id, Text.NOTE, note_id)
+
+
+def _withhold(
+    request: HttpRequest, report_id: int, text: Text, item_id: int | None = None
+) -> HttpResponse:
+    """The narrative, a message, a note: one form, one service, the same answers."""
+    form = WithholdForm(request.POST, prefix=withhold_prefix(text, item_id))
+    if form.is_valid():
+        try:
+            text_withhold(
+                actor=request.user,
+                report_id=report_id,
+                text=text,
+                words=form.cleaned_data["words"],
+                item_id=item_id,
+            )
+        except NotAllowed:
+            return _forbidden(request, report_id)
+        except WordsNotFound:
+            form.not_found()  # shown with what they typed, nothing saved
+        else:
+            return redirect(reverse("staff:case", args=[report_id]) + f"#{form.prefix}")
+    return _render_case(request, _reload(request, report_id), 400, withhold_form=form)
 
 
 def _forbidden(request: HttpRequest, report_id: int) -> HttpResponse:

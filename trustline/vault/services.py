@@ -8,11 +8,12 @@ brings the wraps in line after every change of status or assignment.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 
 from django.conf import settings
 from django.contrib.auth.models import User as StaffUser
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import QuerySet
 from django.utils import timezone
 
@@ -20,9 +21,10 @@ from trustline.audit.services import record
 from trustline.intake.models import Report
 from trustline.intake.remembered import forget, remembered
 from trustline.vault import crypto
-from trustline.vault.fields import VaultLocked
+from trustline.vault.fields import SealedModel, VaultLocked
 from trustline.vault.keyring import Keyring, hold, keyring_of
 from trustline.vault.models import KeyWrap, StaffKey
+from trustline.vault.screen import Screened
 
 RECIPIENTS_CACHE_KEY = "trustline:vault-recipients"
 RECIPIENTS_CACHE_SECONDS = 5
@@ -269,6 +271,37 @@ def reconcile(report: Report) -> None:
     stale = [pk for pk, k in held.items() if k.kind == StaffKey.Kind.STAFF and pk not in should]
     if stale:
         KeyWrap.objects.filter(report=report, key_id__in=stale).delete()
+
+
+def reseal(stored: SealedModel, *, field: str, text: Screened) -> None:
+    """Write a new text over a sealed field: a fresh seal under the report's key, in
+    the same row and column, so the table keeps no old ciphertext beside the new one.
+
+    What is left of the old ciphertext outside the table's live rows is the database's:
+    docs/decisions/0003-withholding-destroys-the-old-text.md.
+    """
+    setattr(stored, field, text)
+    with _freed_space_zeroed():
+        stored.save(update_fields=[field])
+
+
+@contextmanager
+def _freed_space_zeroed() -> Iterator[None]:
+    """On SQLite, have the write zero the space the old value leaves (secure_delete),
+    or the database file would keep its bytes in a free cell until reused. PostgreSQL
+    has no such switch: the old row version stays until VACUUM (see reseal)."""
+    if connection.vendor != "sqlite":
+        yield
+        return
+    with connection.cursor() as cursor:
+        cursor.execute("PRAGMA secure_delete")
+        (before,) = cursor.fetchone()
+        cursor.execute("PRAGMA secure_delete = ON")
+        try:
+            yield
+        finally:
+            # The connection is reused by later requests: put its setting back.
+            cursor.execute(f"PRAGMA secure_delete = {int(before)}")
 
 
 # Reports restored per request: each costs two X25519 operations (~0.2 ms), and a
