@@ -25,7 +25,7 @@ from functools import lru_cache
 import ahocorasick
 
 from . import identifiers
-from .lexicon import Lexicon, Term, load, phrase_pattern, unspaced_script
+from .lexicon import Lexicon, Term, is_edge, load, phrase_pattern, unspaced_script
 from .normalize import fold
 from .placeholders import DOCUMENT_ID, PLACEHOLDER_RE, STATUS
 from .typos import TypoIndex
@@ -88,18 +88,22 @@ class _Cue:
     words: frozenset[str]
     pattern: re.Pattern[str] | None
 
+    every: re.Pattern[str]  # all phrases, for windows where words touch other scripts
+
     def found_in(self, window: str) -> bool:
+        if not window.isascii():
+            return self.every.search(window) is not None
         if not self.words.isdisjoint(window.split(" ")):
             return True
         return self.pattern is not None and self.pattern.search(window) is not None
 
     @classmethod
     def of(cls, phrases: tuple[str, ...]) -> _Cue:
-        plain = {p for p in phrases if " " not in p and "*" not in p and not unspaced_script(p[0])
-                 and not unspaced_script(p[-1])}  # fmt: skip
+        plain = {p for p in phrases if " " not in p and "*" not in p and p.isascii()}
         rest = sorted(set(phrases) - plain, key=len, reverse=True)
         pattern = re.compile("|".join(phrase_pattern(p) for p in rest)) if rest else None
-        return cls(frozenset(plain), pattern)
+        every = sorted(phrases, key=len, reverse=True)
+        return cls(frozenset(plain), pattern, re.compile("|".join(phrase_pattern(p) for p in every)))
 
 
 @dataclass
@@ -145,9 +149,9 @@ def compiled() -> _Compiled:
 
 
 def _bounded(text: str, start: int, end: int, term: Term) -> bool:
-    if term.bounded_left and start > 0 and text[start - 1] != " ":
+    if term.bounded_left and start > 0 and not is_edge(text[start - 1]):
         return False
-    return not (term.bounded_right and end < len(text) and text[end] != " ")
+    return not (term.bounded_right and end < len(text) and not is_edge(text[end]))
 
 
 def _word_end(text: str, end: int) -> int:

@@ -15,6 +15,9 @@ from __future__ import annotations
 
 import re
 
+# Identifiers start where no Latin or Cyrillic letter or digit stands before them: a
+# Chinese label runs straight into the number ("收据号码MSC2190733518").
+
 _S = r"[ ]{0,2}"  # what folded "-", "#", ".", ": " and spaces between groups look like
 A_DIGITS = rf"(?:\d{{8,9}}|\d{{3}}{_S}\d{{3}}{_S}\d{{3}}|\d{{2}}{_S}\d{{3}}{_S}\d{{3}})"
 RECEIPT = r"(?:eac|wac|lin|src|nbc|msc|ioe|ysc)"
@@ -48,14 +51,14 @@ _GAP = r"(?:[ ]+[^\d ]{1,10}){0,4}?[ ]*"
 # Shapes nothing else has: an A-number with its A ("A123456789", "A-123-456-789",
 # "A# 12345678"), a USCIS receipt (three letters, ten digits), a SEVIS ID.
 UNLABELLED = [
-    re.compile(rf"(?<![\w])a{_S}{A_DIGITS}(?![\d])"),
-    re.compile(rf"(?<![\w]){RECEIPT}{_S}\d(?:{_S}\d){{9}}(?![\d])"),
-    re.compile(r"(?<![\w])n ?\d{10}(?![\d])"),
+    re.compile(rf"(?<![a-z0-9а-я])a{_S}{A_DIGITS}(?![\d])"),
+    re.compile(rf"(?<![a-z0-9а-я]){RECEIPT}{_S}\d(?:{_S}\d){{9}}(?![\d])"),
+    re.compile(r"(?<![a-z0-9а-я])n ?\d{10}(?![\d])"),
 ]
 # Numbers named by their label: "alien number 123456789", "I-94 #: 69301847215".
 LABELLED = [
-    re.compile(rf"(?<![\w]){A_LABEL}{_GAP}(?P<id>(?:a{_S})?{A_DIGITS})(?![\d])"),
-    re.compile(rf"(?<![\w]){ID_LABEL}{_GAP}(?P<id>(?:[a-z]{{1,3}}{_S})?\d(?:[0-9a-z]|[ ]{{1,2}}\d){{5,14}})(?![0-9a-z])"),
+    re.compile(rf"(?<![a-z0-9а-я]){A_LABEL}{_GAP}(?P<id>(?:a{_S})?{A_DIGITS})(?![\d])"),
+    re.compile(rf"(?<![a-z0-9а-я]){ID_LABEL}{_GAP}(?P<id>(?:[a-z]{{1,3}}{_S})?\d(?:[0-9a-z]|[ ]{{1,2}}\d){{5,14}})(?![0-9a-z])"),
 ]
 _NUMBER = re.compile(r"\d(?:[ ]{0,2}\d){5,}")
 _LABEL_REACH = 70  # characters between a label's start and its number

@@ -74,9 +74,21 @@ def phrase_pattern(phrase: str) -> str:
     script; "threaten*" takes any ending."""
     star = phrase.endswith("*")
     body = phrase.rstrip("*")
-    left = "" if unspaced_script(body[0]) else r"(?<!\S)"
-    right = "" if star or unspaced_script(body[-1]) else r"(?!\S)"
+    left = "" if unspaced_script(body[0]) else LEFT_EDGE
+    right = "" if star or unspaced_script(body[-1]) else RIGHT_EDGE
     return left + re.escape(body) + (r"\S*" if star else "") + right
+
+
+# A word of a spaced script ends at a space or where an unspaced script begins:
+# "DACA" in "我的室友DACA過期了" stands as a word of its own.
+_UNSPACED = "\u0600-\u06ff\u1100-\u11ff\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff"
+LEFT_EDGE = f"(?<![^\\s{_UNSPACED}])"
+RIGHT_EDGE = f"(?![^\\s{_UNSPACED}])"
+
+
+def is_edge(char: str) -> bool:
+    """Can a spaced-script word end next to this character?"""
+    return char == " " or unspaced_script(char)
 
 
 @dataclass(frozen=True)
@@ -169,14 +181,22 @@ def _exception_regex(
                 raise LexiconError(f"{where}: no cue set {token}")
             phrases = sorted(cues.get(name, special.get(token[1:], ())), key=len, reverse=True)
             parts.append("(?:" + "|".join(phrase_pattern(p) for p in phrases) + ")")
+            # phrase_pattern bounds each alternative on its own sides
         elif word := squeeze(token.rstrip("*")):
             literals.append(word)
             parts.append(re.escape(word) + (r"\S*" if token.endswith("*") else ""))
     if not parts:
         raise LexiconError(f"{where}: an empty exception")
+    # At an edge that is a cue set or a gap, the pattern's own alternatives bound it.
     first, last = tokens[0], tokens[-1]
-    left = "" if unspaced_script(squeeze(first)[:1] or "a") else r"(?<!\S)"
-    right = "" if last.endswith("*") or unspaced_script(squeeze(last)[-1:] or "a") else r"(?!\S)"
+    plain_first = not first.startswith("@") and first not in ("…", "...")
+    plain_last = not last.startswith("@") and last not in ("…", "...")
+    left = LEFT_EDGE if plain_first and not unspaced_script(squeeze(first)[:1] or "a") else ""
+    right = (
+        RIGHT_EDGE
+        if plain_last and not last.endswith("*") and not unspaced_script(squeeze(last)[-1:] or "a")
+        else ""
+    )
     # The anchor, a literal the window must hold before the pattern is tried, saves time;
     # a pattern of cue sets alone has none and is always tried.
     return re.compile(left + " ?".join(parts) + right), max(literals, key=len, default="")
