@@ -8,7 +8,7 @@ one file a language, in lexicon/.
 from __future__ import annotations
 
 from .engine import Finding, scan
-from .language import LINE_LANGUAGES, detect_language, identify, sentence_bounds
+from .language import detect_language, identify, sentence_bounds
 from .placeholders import PLACEHOLDER_LANGUAGES, PLACEHOLDERS, split_placeholders
 
 __all__ = [

@@ -46,7 +46,7 @@ _RUNS = re.compile(r" {2,}")
 # Quotes and single line breaks do not end a clause (phone messages break lines
 # anywhere); a period ends one only before a space and a capital or the end, so
 # "U.S. citizen" and "approx. 3 pm" do not.
-_STOP = re.compile(r"[,;:!?()\[\]。，；：！？、؟،]|\n\s*\n|\.(?=\s*$|\s+[^\s\da-zа-я])")
+_STOP = re.compile(r"[,;:!?()\[\]。，；：！？、؟،]|\n\s*\n|\.(?=\s*$|\s+[^\s\da-z\u0430-\u044f])")
 _LEAD_WORDS, _TAIL_WORDS = 4, 3
 
 
@@ -68,7 +68,9 @@ class _Squeezed:
             self.removed.append(total)
         pieces.append(folded[last:])
         self.text = "".join(pieces)
-        self.originals = [cut + removed for cut, removed in zip(self.cuts, self.removed, strict=True)]
+        self.originals = [
+            cut + removed for cut, removed in zip(self.cuts, self.removed, strict=True)
+        ]
 
     def squeezed_of(self, original: int) -> int:
         """The squeezed offset of an original one (inside a squeezed run: its end)."""
@@ -103,7 +105,9 @@ class _Cue:
         rest = sorted(set(phrases) - plain, key=len, reverse=True)
         pattern = re.compile("|".join(phrase_pattern(p) for p in rest)) if rest else None
         every = sorted(phrases, key=len, reverse=True)
-        return cls(frozenset(plain), pattern, re.compile("|".join(phrase_pattern(p) for p in every)))
+        return cls(
+            frozenset(plain), pattern, re.compile("|".join(phrase_pattern(p) for p in every))
+        )
 
 
 @dataclass
@@ -244,7 +248,10 @@ class _Scan:
                 return text[max(low, self.squeezed.squeezed_of(stops[-1].end())) : start]
             return window
         high = end + len(window)
-        a, b = self.squeezed.original(max(end - 1, 0)) + 1, self.squeezed.original(max(high - 1, 0)) + 1
+        a, b = (
+            self.squeezed.original(max(end - 1, 0)) + 1,
+            self.squeezed.original(max(high - 1, 0)) + 1,
+        )
         stop = _STOP.search(self.text, a, b)
         if stop:
             return text[end : min(high, self.squeezed.squeezed_of(stop.start()))]
@@ -320,10 +327,14 @@ class _Scan:
             if self.excepted(start, end, term):
                 continue
             low, high = self.grow(start, end)
-            spans.append((self.squeezed.original(low), self.squeezed.original(high - 1) + 1, STATUS))
+            spans.append(
+                (self.squeezed.original(low), self.squeezed.original(high - 1) + 1, STATUS)
+            )
         for start, end in identifiers.find(self.folded):
             spans.append((start, end, DOCUMENT_ID))
-        return [f for f in (_trim(self.text, f) for f in _merge(self.text, spans)) if f.start < f.end]
+        return [
+            f for f in (_trim(self.text, f) for f in _merge(self.text, spans)) if f.start < f.end
+        ]
 
 
 def _merge(text: str, spans: list[tuple[int, int, str]]) -> list[Finding]:

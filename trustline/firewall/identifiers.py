@@ -32,10 +32,12 @@ A_LABEL = (
 )
 ID_LABEL = (
     r"(?:i ?94(?: (?:number|no|num|record))?|admission (?:number|no|record)|numero (?:de )?admision"
-    r"|sevis(?: id| number| no)?|ead(?: card)?(?: number| no| #)?|work permit (?:card )?(?:number|no|#)"
+    r"|sevis(?: id| number| no)?|ead(?: card)?(?: number| no| #)?"
+    r"|work permit (?:card )?(?:number|no|#)"
     r"|employment authori[sz]ation (?:card )?(?:number|no|#)?|permiso de trabajo (?:numero|no)"
     r"|numero (?:de )?(?:permiso de trabajo|ead|sevis|i 94|tarjeta de residente|green card|mica)"
-    r"|green card (?:number|no|#)|card number on (?:my|his|her) green card|numero de (?:la )?residencia"
+    r"|green card (?:number|no|#)|card number on (?:my|his|her) green card"
+    r"|numero de (?:la )?residencia"
     r"|visa (?:foil |control )?(?:number|no|#|num)|numero (?:de )?(?:la |mi |su )?visa|num visa"
     r"|receipt (?:number|no|#)|numero de recibo|case (?:number|no|#) (?:with|from|at) uscis"
     r"|matricula consular(?: (?:numero|no|number))?|consular id(?: number| no)?"
@@ -51,14 +53,17 @@ _GAP = r"(?:[ ]+[^\d ]{1,10}){0,4}?[ ]*"
 # Shapes nothing else has: an A-number with its A ("A123456789", "A-123-456-789",
 # "A# 12345678"), a USCIS receipt (three letters, ten digits), a SEVIS ID.
 UNLABELLED = [
-    re.compile(rf"(?<![a-z0-9а-я])a{_S}{A_DIGITS}(?![\d])"),
-    re.compile(rf"(?<![a-z0-9а-я]){RECEIPT}{_S}\d(?:{_S}\d){{9}}(?![\d])"),
-    re.compile(r"(?<![a-z0-9а-я])n ?\d{10}(?![\d])"),
+    re.compile(rf"(?<![a-z0-9\u0430-\u044f])a{_S}{A_DIGITS}(?![\d])"),
+    re.compile(rf"(?<![a-z0-9\u0430-\u044f]){RECEIPT}{_S}\d(?:{_S}\d){{9}}(?![\d])"),
+    re.compile(r"(?<![a-z0-9\u0430-\u044f])n ?\d{10}(?![\d])"),
 ]
 # Numbers named by their label: "alien number 123456789", "I-94 #: 69301847215".
 LABELLED = [
-    re.compile(rf"(?<![a-z0-9а-я]){A_LABEL}{_GAP}(?P<id>(?:a{_S})?{A_DIGITS})(?![\d])"),
-    re.compile(rf"(?<![a-z0-9а-я]){ID_LABEL}{_GAP}(?P<id>(?:[a-z]{{1,3}}{_S})?\d(?:[0-9a-z]|[ ]{{1,2}}\d){{5,14}})(?![0-9a-z])"),
+    re.compile(rf"(?<![a-z0-9\u0430-\u044f]){A_LABEL}{_GAP}(?P<id>(?:a{_S})?{A_DIGITS})(?!\d)"),
+    re.compile(
+        rf"(?<![a-z0-9\u0430-\u044f]){ID_LABEL}{_GAP}"
+        rf"(?P<id>(?:[a-z]{{1,3}}{_S})?\d(?:[0-9a-z]|[ ]{{1,2}}\d){{5,14}})(?![0-9a-z])"
+    ),
 ]
 _NUMBER = re.compile(r"\d(?:[ ]{0,2}\d){5,}")
 _LABEL_REACH = 70  # characters between a label's start and its number
@@ -83,7 +88,9 @@ def find(folded: str) -> list[tuple[int, int]]:
         low = max(0, number.start() - _LABEL_REACH)
         high = min(len(folded), number.end() + 16)  # a trailing letter and digit (I-94)
         for pattern in (*UNLABELLED, *LABELLED):
-            for match in pattern.finditer(folded, low if pattern in LABELLED else max(0, number.start() - 4), high):
+            for match in pattern.finditer(
+                folded, low if pattern in LABELLED else max(0, number.start() - 4), high
+            ):
                 start, end = _span(match)
                 if end <= number.start() or start >= number.end():
                     continue

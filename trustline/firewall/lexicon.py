@@ -162,7 +162,10 @@ def _parse_needs(text: str, lang: str, where: str) -> tuple[str, tuple[Need, ...
 
 
 def _exception_regex(
-    pattern: str, lang: str, cues: dict[str, tuple[str, ...]], where: str,
+    pattern: str,
+    lang: str,
+    cues: dict[str, tuple[str, ...]],
+    where: str,
     special: dict[str, set[str]],
 ) -> tuple[re.Pattern[str], str]:
     """Compile an exception for squeezed text: words joined by one space (or none, for

@@ -9,7 +9,7 @@ character for one:
 - Traditional Chinese characters read as Simplified (OpenCC's character table), so one
   lexicon line serves both scripts;
 - Arabic letter variants a phone keyboard mixes up read as one (أ إ آ → ا, ى → ي);
-  Russian ё reads as е;
+  Russian yo (ё) reads as ye;
 - every character that is not a letter or digit reads as a space, so "U.S. citizen",
   "H-1B", "doesn't" and "green-card" meet their lexicon lines folded the same way.
 """
@@ -21,8 +21,8 @@ from functools import lru_cache
 from importlib import resources
 
 _SPECIAL = {
-    "ß": "s", "đ": "d", "ł": "l", "ø": "o", "æ": "a", "œ": "o", "ı": "i",
-    "ё": "е", "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ۀ": "ه",
+    "ß": "s", "đ": "d", "ł": "l", "ø": "o", "æ": "a", "œ": "o", "\u0131": "i",
+    "\u0451": "\u0435", "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ۀ": "ه",
     # Arabic-Indic and Persian digits read as ASCII digits.
     **{chr(0x0660 + d): str(d) for d in range(10)},
     **{chr(0x06F0 + d): str(d) for d in range(10)},

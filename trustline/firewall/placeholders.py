@@ -50,7 +50,9 @@ _EARLIER = (
 # Matched in the original text (the engine blanks them out of its folded copy), so a
 # second scan never reads a placeholder as a disclosure.
 PLACEHOLDER_RE = re.compile(
-    "|".join(re.escape(p) for p in sorted({*PLACEHOLDERS.values(), *_EARLIER}, key=len, reverse=True)),
+    "|".join(
+        re.escape(p) for p in sorted({*PLACEHOLDERS.values(), *_EARLIER}, key=len, reverse=True)
+    ),
     re.IGNORECASE,
 )
 

@@ -30,7 +30,9 @@ def _caught(text: str, span: Row, withheld: list[bool]) -> bool:
     return not chars or sum(withheld[i] for i in chars) / len(chars) >= COVER
 
 
-def tally(rows: list[Row], found: dict[str, list[tuple[int, int, str]]]) -> dict[str, dict[str, int]]:
+def tally(
+    rows: list[Row], found: dict[str, list[tuple[int, int, str]]]
+) -> dict[str, dict[str, int]]:
     """Counts per slice ("all", "lang:xx") from gold rows and findings by row id."""
     counts: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     for row in rows:
@@ -73,7 +75,9 @@ def summary(t: dict[str, int]) -> dict[str, float]:
         "recall": _ratio(t.get("caught", 0), t.get("gold", 0)),
         "precision": _ratio(t.get("findings", 0) - t.get("false_alarms", 0), t.get("findings", 0)),
         "clean_negatives": _ratio(t.get("clean", 0), t.get("negatives", 0)),
-        "collateral": _ratio(t.get("collateral", 0), t.get("withheld", 0)) if t.get("withheld") else 0.0,
+        "collateral": _ratio(t.get("collateral", 0), t.get("withheld", 0))
+        if t.get("withheld")
+        else 0.0,
     }
 
 

@@ -63,7 +63,10 @@ class TypoIndex:
                 for variant in _deletions(head):
                     for index in table.get(variant, ()):
                         key = self.terms[index].key
-                        if not token.startswith(key) and DamerauLevenshtein.distance(head, key) <= 1:
+                        if (
+                            not token.startswith(key)
+                            and DamerauLevenshtein.distance(head, key) <= 1
+                        ):
                             return index
         return None
 

@@ -54,7 +54,9 @@ def test_a_development_set_stays_above_its_floors(
 
 
 def _rows(folder: str) -> list[tuple[Path, Row]]:
-    return [(path, row) for path in sorted((CORPORA / folder).glob("*.jsonl")) for row in load(path)]
+    return [
+        (path, row) for path in sorted((CORPORA / folder).glob("*.jsonl")) for row in load(path)
+    ]
 
 
 @pytest.mark.parametrize("folder", ["dev", "blind", "public"])

@@ -79,7 +79,10 @@ def test_it_replaces_withheld_spans_with_a_placeholder_in_the_sentences_language
 
 
 def test_each_sentence_gets_its_own_languages_placeholder() -> None:
-    text = "My neighbour saw the robbery but he is undocumented. Mi tía no tiene papeles y tiene miedo."
+    text = (
+        "My neighbour saw the robbery but he is undocumented. "
+        "Mi tía no tiene papeles y tiene miedo."
+    )
     redacted = redact(text)
     assert PLACEHOLDERS[("STATUS", "en")] in redacted
     assert PLACEHOLDERS[("STATUS", "es")] in redacted
