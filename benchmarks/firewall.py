@@ -126,7 +126,10 @@ def presidio_engine(tmp: Path) -> tuple[Any, str]:
     engine = AnalyzerEngine(nlp_engine=provider.create_engine(), supported_languages=["en", "es"])
     patterns = [
         ("A_NUMBER", Pattern("A-number", r"\bA[-# ]?\d{3}[- ]?\d{3}[- ]?\d{2,3}\b", 0.8)),
-        ("USCIS_RECEIPT", Pattern("receipt", r"\b(?:EAC|WAC|LIN|SRC|NBC|MSC|IOE|YSC)\d{10}\b", 0.9)),
+        (
+            "USCIS_RECEIPT",
+            Pattern("receipt", r"\b(?:EAC|WAC|LIN|SRC|NBC|MSC|IOE|YSC)\d{10}\b", 0.9),
+        ),
     ]
     for lang, words in STATUS_WORDS.items():
         for entity, pattern in patterns:
@@ -214,7 +217,9 @@ def main() -> int:
     print(f"| one 1 MB report, first scan of that text | {figures['one_mb_s']:.3f} s | < 0.5 s |")
     print(f"| peak RSS, every language and the language identifier loaded "
           f"| {figures['peak_rss_mb']:.0f} MB | <= 200 MB |")  # fmt: skip
-    print(f"| import and lexicon compile (a new process's first scan) | {figures['load_s']:.2f} s | |")
+    print(
+        f"| import and lexicon compile (a new process's first scan) | {figures['load_s']:.2f} s | |"
+    )
     if isinstance(presidio, str):
         print(f"\nPresidio: {presidio}")
     return 0

@@ -99,6 +99,14 @@ class _Cue:
             return True
         return self.pattern is not None and self.pattern.search(window) is not None
 
+    def reach(self, window: str, side: str) -> int:
+        """How much of a window that holds the cue is needed to take it in: up to the
+        nearest match's start before the term (<), its end after (>)."""
+        matches = list(self.every.finditer(window))
+        if not matches:
+            return len(window.strip(" "))
+        return len(window) - matches[-1].start() if side == "<" else matches[0].end()
+
     @classmethod
     def of(cls, phrases: tuple[str, ...]) -> _Cue:
         plain = {p for p in phrases if " " not in p and "*" not in p and p.isascii()}
@@ -199,10 +207,12 @@ class _Scan:
         self.squeezed = _Squeezed(folded)
 
     # --- finding candidates -------------------------------------------------------
-    def candidates(self) -> list[tuple[int, int, Term]]:
+    def candidates(self) -> list[tuple[int, int, Term, tuple[int, int]]]:
+        """Each term found with the cue it needs: where the term stands (exceptions
+        are tried on that) and the span to withhold (the term with its cue)."""
         text = self.squeezed.text
         terms = self.engine.lexicon.terms
-        found: list[tuple[int, int, Term]] = []
+        found: list[tuple[int, int, Term, tuple[int, int]]] = []
         for last, (length, indexes) in self.engine.automaton.iter(text):
             start, end = last + 1 - length, last + 1
             for index in indexes:
@@ -210,29 +220,38 @@ class _Scan:
                 if not _bounded(text, start, end, term):
                     continue
                 stop = _word_end(text, end) if term.prefix else end
-                if self._wanted(start, stop, term):
-                    found.append((start, stop, term))
+                span = self._wanted(start, stop, term)
+                if span:
+                    found.append((start, stop, term, span))
         for start, end, term in self.engine.typos.find(text):
-            if self._wanted(start, end, term):
-                found.append((start, end, term))
+            span = self._wanted(start, end, term)
+            if span:
+                found.append((start, end, term, span))
         return found
 
-    def _wanted(self, start: int, end: int, term: Term) -> bool:
+    def _wanted(self, start: int, end: int, term: Term) -> tuple[int, int] | None:
+        """The span to withhold if the term stands here with a cue it needs: the term
+        and the words up to its cue ("vinimos a Estados Unidos con un pollero"), since
+        the cue is part of what is said. Reaches are written shortest first, so the
+        first window that holds the cue is the nearest."""
         if term.exact_case is not None:
             low, high = self.squeezed.original(start), self.squeezed.original(end - 1) + 1
             if " ".join(self.text[low:high].split()) != term.exact_case:
-                return False
+                return None
         if not term.needs:
-            return True
+            return start, end
         for need in term.needs:
             cue = self.engine.cues.get(need.cue)
             if cue is None:
                 continue
             sides = "<>" if need.side == "~" else need.side
             for side in sides:
-                if cue.found_in(self._clause_window(start, end, need.reach, side)):
-                    return True
-        return False
+                window = self._clause_window(start, end, need.reach, side)
+                if cue.found_in(window):
+                    if side == "<":
+                        return start - cue.reach(window, side), end
+                    return start, end + cue.reach(window, side)
+        return None
 
     def _clause_window(self, start: int, end: int, words: int, side: str) -> str:
         """Up to `words` words before (<) or after (>) a span, cut at the clause's edge:
@@ -323,10 +342,10 @@ class _Scan:
 
     def findings(self) -> list[Finding]:
         spans: list[tuple[int, int, str]] = []
-        for start, end, term in self.candidates():
+        for start, end, term, with_cue in self.candidates():
             if self.excepted(start, end, term):
                 continue
-            low, high = self.grow(start, end)
+            low, high = self.grow(*with_cue)
             spans.append(
                 (self.squeezed.original(low), self.squeezed.original(high - 1) + 1, STATUS)
             )

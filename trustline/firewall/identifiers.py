@@ -62,7 +62,10 @@ LABELLED = [
     re.compile(rf"(?<![a-z0-9\u0430-\u044f]){A_LABEL}{_GAP}(?P<id>(?:a{_S})?{A_DIGITS})(?!\d)"),
     re.compile(
         rf"(?<![a-z0-9\u0430-\u044f]){ID_LABEL}{_GAP}"
-        rf"(?P<id>(?:[a-z]{{1,3}}{_S})?\d(?:[0-9a-z]|[ ]{{1,2}}\d){{5,14}})(?![0-9a-z])"
+        # A letter prefix joins the digits, or stands alone a space before them ("R 739"):
+        # "es 41928375" is a word before the number, not part of it.
+        rf"\b(?P<id>(?:[a-z]{{1,3}}|[a-z][ ]{{1,2}})?\d(?:[0-9a-z]|[ ]{{1,2}}\d){{5,14}})"
+        r"(?![0-9a-z])"
     ),
 ]
 _NUMBER = re.compile(r"\d(?:[ ]{0,2}\d){5,}")
@@ -94,7 +97,12 @@ def find(folded: str) -> list[tuple[int, int]]:
                 start, end = _span(match)
                 if end <= number.start() or start >= number.end():
                     continue
-                if _PASSPORT.search(folded, max(0, start - 40), start):
+                # A label names its own number: only a passport named between the two
+                # makes it the passport's ("visa number on my passport"), while an
+                # unlabelled shape near a passport is read as the passport's.
+                labelled = pattern in LABELLED
+                since = match.start() if labelled else max(0, start - 40)
+                if _PASSPORT.search(folded, since, start):
                     continue
                 spans.append((start, end))
     return spans

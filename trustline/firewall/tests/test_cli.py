@@ -36,10 +36,13 @@ def test_it_writes_findings_per_line_in_order() -> None:
 
 def test_it_redacts_with_the_flag() -> None:
     status, out, _ = filter_lines(
-        [json.dumps({"id": 7, "text": "yo no tengo papeles", "lang": "es"})], redacting=True
+        [json.dumps({"id": 7, "text": "Me robaron el carro. No tengo papeles.", "lang": "es"})],
+        redacting=True,
     )
     assert status == 0
-    assert out == [{"id": 7, "text": "yo " + PLACEHOLDERS[("STATUS", "es")]}]
+    assert out == [
+        {"id": 7, "text": "Me robaron el carro. " + PLACEHOLDERS[("STATUS", "es")] + "."}
+    ]
 
 
 def test_a_malformed_line_is_named_on_stderr_and_the_rest_still_processed() -> None:

@@ -66,7 +66,7 @@ DISCLOSURES = [
     ("le gritaron mojado y le pegaron", "mojado"),
     ("I'm here on humanitarian parole.", "humanitarian parole"),
     ("He entered the country illegally in 2015.", "entered the country illegally"),
-    ("My brother's visa ran out last year.", "brother's visa ran out"),
+    ("My brother's visa ran out last year.", "visa ran out"),
     ("I'm a Dreamer and I saw who did it.", "a Dreamer"),
     ("I'm in the country on parole from CBP.", "parole from CBP"),
     ("I wear an ankle monitor from ICE.", "ankle monitor from ICE"),
@@ -216,6 +216,20 @@ def test_it_keeps_a_stolen_passport_number_but_not_a_green_card_number() -> None
     found = withheld(text)
     assert "C03005988" not in " ".join(found)
     assert "SRC1987654321" in found
+
+
+def test_a_visa_number_named_by_its_label_is_withheld_even_beside_a_passport() -> None:
+    text = "El patrón tiene mi pasaporte. El número de mi visa es 41928375."
+    assert withheld(text) == ["41928375"]
+
+
+def test_the_words_up_to_the_cue_a_term_needs_are_withheld_with_it() -> None:
+    # "pollero" is a status term only with the journey before it; the journey is
+    # what discloses how the person came, so it goes with the term.
+    assert withheld("Vinimos a Estados Unidos con un pollero.") == [
+        "Vinimos a Estados Unidos con un pollero"
+    ]
+    assert withheld("Le pagamos al coyote para cruzar.") == ["Le pagamos al coyote para cruzar"]
 
 
 def test_findings_are_sorted_disjoint_and_categorised() -> None:
