@@ -25,7 +25,7 @@ from functools import lru_cache
 import ahocorasick
 
 from . import identifiers
-from .lexicon import Lexicon, Term, is_edge, load, phrase_pattern, unspaced_script
+from .lexicon import Lexicon, Term, alternation, is_edge, load, unspaced_script
 from .normalize import fold
 from .placeholders import DOCUMENT_ID, PLACEHOLDER_RE, STATUS
 from .typos import TypoIndex
@@ -111,11 +111,8 @@ class _Cue:
     def of(cls, phrases: tuple[str, ...]) -> _Cue:
         plain = {p for p in phrases if " " not in p and "*" not in p and p.isascii()}
         rest = sorted(set(phrases) - plain, key=len, reverse=True)
-        pattern = re.compile("|".join(phrase_pattern(p) for p in rest)) if rest else None
-        every = sorted(phrases, key=len, reverse=True)
-        return cls(
-            frozenset(plain), pattern, re.compile("|".join(phrase_pattern(p) for p in every))
-        )
+        pattern = re.compile(alternation(rest)) if rest else None
+        return cls(frozenset(plain), pattern, re.compile(alternation(phrases)))
 
 
 @dataclass

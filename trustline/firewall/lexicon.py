@@ -69,14 +69,26 @@ def cue_phrase(value: str) -> str:
     return word + "*" if word and value.endswith("*") else word
 
 
-def phrase_pattern(phrase: str) -> str:
-    """A cue phrase as a pattern bounded by spaces, except on a side in an unspaced
-    script; "threaten*" takes any ending."""
-    star = phrase.endswith("*")
-    body = phrase.rstrip("*")
-    left = "" if unspaced_script(body[0]) else LEFT_EDGE
-    right = "" if star or unspaced_script(body[-1]) else RIGHT_EDGE
-    return left + re.escape(body) + (r"\S*" if star else "") + right
+def alternation(phrases: list[str] | tuple[str, ...]) -> str:
+    """Any of the cue phrases, longest first, each bounded by spaces except on a side
+    in an unspaced script; "threaten*" takes any ending.
+
+    Phrases that share their edges share one copy of them: an edge is a character class
+    over most of Unicode, and compiling it once per phrase made loading the lexicon take
+    seconds (re's charset optimiser walks every code point of each copy).
+    """
+    groups: dict[tuple[bool, bool], list[str]] = {}
+    for phrase in sorted(set(phrases), key=len, reverse=True):
+        star = phrase.endswith("*")
+        body = phrase.rstrip("*")
+        if not body:
+            continue
+        key = (not unspaced_script(body[0]), not (star or unspaced_script(body[-1])))
+        groups.setdefault(key, []).append(re.escape(body) + (r"\S*" if star else ""))
+    return "|".join(
+        (LEFT_EDGE if left else "") + "(?:" + "|".join(bodies) + ")" + (RIGHT_EDGE if right else "")
+        for (left, right), bodies in groups.items()
+    )
 
 
 # A word of a spaced script ends at a space or where an unspaced script begins:
@@ -183,8 +195,8 @@ def _exception_regex(
             if name not in cues and token[1:] not in special:
                 raise LexiconError(f"{where}: no cue set {token}")
             phrases = sorted(cues.get(name, special.get(token[1:], ())), key=len, reverse=True)
-            parts.append("(?:" + "|".join(phrase_pattern(p) for p in phrases) + ")")
-            # phrase_pattern bounds each alternative on its own sides
+            parts.append("(?:" + alternation(phrases) + ")")
+            # alternation() bounds each alternative on its own sides
         elif word := squeeze(token.rstrip("*")):
             literals.append(word)
             parts.append(re.escape(word) + (r"\S*" if token.endswith("*") else ""))
