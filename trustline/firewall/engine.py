@@ -281,14 +281,18 @@ class _Scan:
         tried: set[int] = set()
         candidates = list(self.engine.unanchored)
         if self.engine.anchors.kind == ahocorasick.AHOCORASICK:
-            for _, indexes in self.engine.anchors.iter(text, low, high):
+            # A slice, not (text, low, high): the automaton copies the string it is
+            # given, and a 1 MB report copied once per candidate took seconds.
+            for _, indexes in self.engine.anchors.iter(text[low:high]):
                 candidates.extend(indexes)
         for index in candidates:
             if index in tried:
                 continue
             tried.add(index)
             for match in exceptions[index].regex.finditer(text, low, high):
-                if match.start() <= start and end <= match.end():
+                if match.start() > start:
+                    break  # later matches cannot cover the term
+                if end <= match.end():
                     return True
         return self._named_place(start, end)
 
