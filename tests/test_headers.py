@@ -5,6 +5,7 @@ headers"). Requests are made over HTTPS, where HSTS is sent."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,7 @@ from django.test import Client
 
 from conftest import StaffClient
 from tests.forms import post_report
+from trustline.intake.services import Filed
 
 pytestmark = pytest.mark.django_db
 
@@ -69,6 +71,30 @@ def test_staff_pages_carry_the_security_headers(
     response = client.get(path, secure=True)
     assert response.status_code == 200
     assert_security_headers(response)
+
+
+def test_no_staff_page_that_shows_decrypted_content_may_be_cached(
+    staff: dict[str, User], file_report: Callable[..., Filed]
+) -> None:
+    report = file_report().report
+    client = StaffClient()
+    client.force_login(staff["sam"])
+    pages = [
+        "/staff/",
+        f"/staff/reports/{report.pk}/",
+        "/staff/quarantine/",
+        "/staff/keys/",
+        "/staff/no-such-page/",
+    ]
+    for path in pages:
+        response = client.get(path, secure=True)
+        assert "no-store" in response["Cache-Control"], path
+    revealed = client.post(f"/staff/reports/{report.pk}/contact/", secure=True)
+    assert "no-store" in revealed["Cache-Control"]
+    auditor = StaffClient()
+    auditor.force_login(staff["aude"])
+    export = auditor.get("/staff/audit/export.csv", secure=True)
+    assert export.status_code == 200 and "no-store" in export["Cache-Control"]
 
 
 def test_the_sign_in_page_and_the_admin_carry_the_security_headers(

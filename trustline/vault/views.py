@@ -23,6 +23,11 @@ def _supervisor(request: HttpRequest) -> None:
         raise Http404
 
 
+def _count(value: str | None) -> int | None:
+    """The count the restore redirect carries; anything else in the address is ignored."""
+    return int(value) if value is not None and value.isdigit() else None
+
+
 @require_GET
 @login_required
 def staff_keys(request: HttpRequest) -> HttpResponse:
@@ -30,7 +35,7 @@ def staff_keys(request: HttpRequest) -> HttpResponse:
     context = {
         "holders": selectors.holders(),
         "unlocked": keyring_of(request.user) is not None,
-        "restored": request.GET.get("restored"),
+        "restored": _count(request.GET.get("restored")),
     }
     return render(request, "vault/staff_keys.html", context)
 

@@ -82,6 +82,16 @@ def test_after_a_password_reset_a_supervisor_restores_access(
     assert "Access restored to 1 report." in client.get(response["Location"]).content.decode()
 
 
+@pytest.mark.parametrize("value", ["x", "-1", "1e3", "", "%00"])
+def test_an_edited_restore_count_in_the_address_shows_the_page_without_a_notice(
+    client: Client, staff: dict[str, User], value: str
+) -> None:
+    client.force_login(staff["sam"])
+    response = client.get("/staff/keys/", {"restored": value})
+    assert response.status_code == 200
+    assert "Access restored" not in response.content.decode()
+
+
 def test_only_supervisors_restore_access(client: Client, staff: dict[str, User]) -> None:
     client.force_login(staff["ines"])
     assert client.get("/staff/keys/").status_code == 404
