@@ -7,7 +7,10 @@ import subprocess
 import sys
 
 import pytest
+from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
+from django.test import RequestFactory, override_settings
+from django.views.debug import technical_500_response
 
 from trustline.env import env_bool, env_int, env_secret
 
@@ -69,3 +72,15 @@ def test_a_number_that_is_not_a_number_is_refused(monkeypatch: pytest.MonkeyPatc
     monkeypatch.setenv("TRUSTLINE_TEST_NUMBER", "ten")
     with pytest.raises(ImproperlyConfigured, match="whole number"):
         env_int("TRUSTLINE_TEST_NUMBER", 1)
+
+
+def test_the_debug_page_masks_the_receipt_pepper_like_the_secret_key() -> None:
+    request = RequestFactory().get("/en/report/")
+    with override_settings(DEBUG=True):
+        try:
+            raise RuntimeError("a crash")
+        except RuntimeError:
+            page = technical_500_response(request, *sys.exc_info()).content.decode()
+    assert "RECEIPT_PEPPER" in page  # the setting is listed, its value is not
+    assert settings.RECEIPT_PEPPER not in page
+    assert settings.SECRET_KEY not in page

@@ -3,9 +3,21 @@ reveal nothing."""
 
 from __future__ import annotations
 
+import re
+
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.views.debug import SafeExceptionReporterFilter
 from django.views.decorators.cache import never_cache
+
+
+class SecretsFilter(SafeExceptionReporterFilter):
+    """Django masks settings named like KEY, SECRET or TOKEN on its debug page and in
+    error mails; the receipt pepper is a secret under another name, so mask it too."""
+
+    hidden_settings = re.compile(
+        "API|TOKEN|KEY|SECRET|PASS|SIGNATURE|HTTP_COOKIE|PEPPER", flags=re.IGNORECASE
+    )
 
 
 def _page(request: HttpRequest, template: str, status: int) -> HttpResponse:

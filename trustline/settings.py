@@ -21,6 +21,8 @@ SECRET_KEY = env_secret("TRUSTLINE_SECRET_KEY")
 # Receipts are stored as HMAC(pepper, receipt): a stolen database alone cannot
 # confirm one. The pepper lives outside the database, like the secret key.
 RECEIPT_PEPPER = env_secret("TRUSTLINE_RECEIPT_PEPPER")
+# The debug page and error mails mask it as they mask SECRET_KEY (trustline/errors.py).
+DEFAULT_EXCEPTION_REPORTER_FILTER = "trustline.errors.SecretsFilter"
 DEBUG = env_bool("TRUSTLINE_DEBUG", False)
 ALLOWED_HOSTS = env_list("TRUSTLINE_ALLOWED_HOSTS", "127.0.0.1,localhost")
 CSRF_TRUSTED_ORIGINS = env_list("TRUSTLINE_CSRF_TRUSTED_ORIGINS")
