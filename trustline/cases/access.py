@@ -46,7 +46,10 @@ def visible_reports(user: User) -> QuerySet[Report]:
         return reports
     rules = Q(pk__in=[])
     if has_role(user, INTAKE):
-        rules |= Q(status__in=INTAKE_QUEUE) | Q(assignee__isnull=True)
+        # Intake's access ends when a report leaves the intake queue, assigned or not
+        # (docs/threat-model.md): an accepted or closed report nobody holds is a
+        # supervisor's to route.
+        rules |= Q(status__in=INTAKE_QUEUE)
     if has_role(user, INVESTIGATOR):
         rules |= Q(assignee_id=user.pk)
     return reports.filter(rules)
@@ -56,7 +59,7 @@ def may_see(user: User, report: Report) -> bool:
     """visible_reports for one report in memory (who holds a copy of its key)."""
     if has_role(user, SUPERVISOR):
         return True
-    if has_role(user, INTAKE) and (report.status in INTAKE_QUEUE or report.assignee_id is None):
+    if has_role(user, INTAKE) and report.status in INTAKE_QUEUE:
         return True
     return has_role(user, INVESTIGATOR) and is_own_case(user, report)
 

@@ -9,10 +9,13 @@ from collections.abc import Callable
 
 import pytest
 from django.contrib.auth.models import User
+from django.test import Client
 
-from trustline.cases.access import may_see, visible_reports
+from trustline.cases.access import INTAKE_QUEUE, may_see, visible_reports
+from trustline.cases.services import case_transition
 from trustline.intake.models import Report
 from trustline.intake.services import Filed
+from trustline.vault.models import KeyWrap
 
 pytestmark = pytest.mark.django_db
 
@@ -31,3 +34,30 @@ def test_the_query_and_the_in_memory_rule_agree(
                 assert may_see(user, report) == listed, (user, status, assignee)
                 compared += 1
     assert compared == len(Report.Status.values) * 3 * len(staff)
+
+
+def test_intake_sees_a_report_only_while_it_is_in_the_intake_queue(
+    client: Client, staff: dict[str, User], file_report: Callable[..., Filed]
+) -> None:
+    # Security sweep, finding 1: an accepted or closed report with no assignee stayed
+    # open to intake officers, key copy and messages included.
+    report = file_report().report
+    ines = staff["ines"]
+    client.force_login(ines)
+    for status in Report.Status.values:
+        for assignee in (None, staff["ivan"]):
+            Report.objects.filter(pk=report.pk).update(status=status, assignee=assignee)
+            answer = client.get(f"/staff/reports/{report.pk}/")
+            expected = 200 if status in INTAKE_QUEUE else 404
+            assert answer.status_code == expected, (status, assignee)
+
+
+def test_a_report_accepted_and_closed_without_an_assignee_takes_intakes_key_copy(
+    staff: dict[str, User], file_report: Callable[..., Filed]
+) -> None:
+    sam, ines = staff["sam"], staff["ines"]
+    report_id = file_report().report.pk
+    case_transition(actor=sam, report_id=report_id, to_status=Report.Status.ACCEPTED)
+    case_transition(actor=sam, report_id=report_id, to_status=Report.Status.CLOSED)
+    holders = KeyWrap.objects.filter(report_id=report_id, key__user=ines)
+    assert not holders.exists()
