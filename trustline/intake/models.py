@@ -198,6 +198,10 @@ class Report(SealedModel):
     disposition = models.CharField(max_length=12, choices=Disposition.choices, blank=True)
     referral = SealedTextField(blank=True)
     unread_by_staff = models.BooleanField(default=True)
+    # Raised when the reporter leaves: a public session remembers the value it opened
+    # with, and a copy of its cookie taken before leaving opens nothing afterwards
+    # (the session itself is a signed cookie the server never stores).
+    session_epoch = models.PositiveIntegerField(default=0)
     # Suspected spam (trustline/intake/abuse.py): kept out of the inbox until a
     # supervisor releases it from the quarantine queue; never deleted for it.
     quarantined = models.BooleanField(default=False)

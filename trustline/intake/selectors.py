@@ -26,11 +26,16 @@ def report_for_receipt(raw: str) -> Report:
     return report
 
 
-def report_for_session(report_id: object, data_key: bytes | None) -> Report | None:
-    """The report a reporter's session opened, with its key (kept in their cookie)."""
-    if not isinstance(report_id, int) or data_key is None:
+def report_for_session(
+    report_id: object, data_key: bytes | None, epoch: object = None
+) -> Report | None:
+    """The report a reporter's session opened, with its key (kept in their cookie),
+    unless the reporter has left since that session opened it."""
+    if not isinstance(report_id, int) or not isinstance(epoch, int) or data_key is None:
         return None
-    report = Report.objects.select_related("category").filter(pk=report_id).first()
+    report = (
+        Report.objects.select_related("category").filter(pk=report_id, session_epoch=epoch).first()
+    )
     if report is not None:
         vault.attach(report, data_key)
     return report

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from django.db import IntegrityError, transaction
+from django.db.models import F
 from django.utils import timezone
 
 from trustline.audit.services import record
@@ -95,6 +96,14 @@ def report_submit(
             continue
         return Filed(report=report, receipt=receipt)
     raise RuntimeError("could not draw a unique reference")
+
+
+def end_reporter_sessions(*, report_id: int) -> None:
+    """The reporter left: every public session opened on this report before now opens
+    nothing more, copies of its cookie included. They come back with the receipt."""
+    with transaction.atomic():
+        Report.objects.filter(pk=report_id).update(session_epoch=F("session_epoch") + 1)
+        record(action="report.reporter_left", actor_kind=REPORTER, report_id=report_id)
 
 
 def message_from_reporter(*, report: Report, body: str) -> Message:

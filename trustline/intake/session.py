@@ -15,8 +15,10 @@ from django.http import HttpRequest, HttpResponse
 from trustline.intake import receipts
 from trustline.intake.models import Report
 from trustline.intake.selectors import report_for_session
+from trustline.intake.services import end_reporter_sessions
 
 REPORT_KEY = "report_id"
+EPOCH_KEY = "report_epoch"
 DATA_KEY = "report_key"
 OPEN_FORMS_KEY = "open_forms"
 OPEN_FORMS_KEPT = 10
@@ -30,6 +32,7 @@ def open_report(request: HttpRequest, report: Report) -> None:
     # A new session key, so a session fixed before the receipt opens nothing.
     request.session.cycle_key()
     request.session[REPORT_KEY] = report.pk
+    request.session[EPOCH_KEY] = report.session_epoch
     data_key = report.vault_key()
     if data_key is not None:
         request.session[DATA_KEY] = urlsafe_b64encode(data_key).decode()
@@ -41,10 +44,16 @@ def current_report(request: HttpRequest) -> Report | None:
         data_key = urlsafe_b64decode(kept.encode()) if isinstance(kept, str) else None
     except ValueError:
         data_key = None
-    return report_for_session(request.session.get(REPORT_KEY), data_key)
+    return report_for_session(
+        request.session.get(REPORT_KEY), data_key, request.session.get(EPOCH_KEY)
+    )
 
 
 def close_report(request: HttpRequest) -> None:
+    """Leave: this session and every copy of its cookie stop opening the report."""
+    report_id = request.session.get(REPORT_KEY)
+    if isinstance(report_id, int):
+        end_reporter_sessions(report_id=report_id)
     request.session.flush()
 
 

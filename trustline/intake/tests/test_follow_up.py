@@ -120,6 +120,26 @@ def test_closing_the_report_on_this_device_forgets_it(
     assert client.get("/en/follow-up/case/").status_code == 302
 
 
+def test_a_copy_of_the_session_cookie_taken_before_leaving_opens_nothing_after(
+    client: Client, file_report: Callable[..., Filed]
+) -> None:
+    # Security sweep, finding 6: the public session is a signed cookie, so flushing it
+    # on this device left a copy (which carries the report's key) valid for an hour.
+    filed = file_report()
+    open_with(client, filed.receipt)
+    copied = client.cookies["tl_public"].value
+    client.post("/en/follow-up/leave/")
+    thief = Client()
+    thief.cookies["tl_public"] = copied
+    assert thief.get("/en/follow-up/case/").status_code == 302
+    assert thief.post("/en/follow-up/case/", {"body": "still here?"}).status_code == 302
+    assert not Message.objects.filter(kind=Message.Kind.REPORTER).exists()
+    # The receipt still opens the report afresh, on any device.
+    open_with(thief, filed.receipt)
+    assert filed.report.reference in thief.get("/en/follow-up/case/").content.decode()
+    assert AuditEvent.objects.filter(action="report.reporter_left").count() == 1
+
+
 def test_a_receipt_opens_a_fresh_session(client: Client, file_report: Callable[..., Filed]) -> None:
     filed = file_report()
     client.get("/en/follow-up/")
