@@ -84,10 +84,16 @@ class AuditEvent(models.Model):
 
 
 class AuditHead(models.Model):
-    """One row holding the chain's tip; locking it serialises writers."""
+    """One row holding the chain's tip; locking it serialises writers.
+
+    The tip is sealed with an HMAC under a key derived from the server's secret key, so
+    someone with the database alone who deletes the newest events and points the head
+    at the event before cannot write a seal that verifies (docs/threat-model.md).
+    """
 
     last_id = models.BigIntegerField(default=0)
     last_hash = models.CharField(max_length=64, default=GENESIS)
+    seal = models.CharField(max_length=64, default="")
 
     def __str__(self) -> str:
         return f"audit head at {self.last_id}"

@@ -5,9 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from django.conf import settings
 from django.contrib.auth.models import AnonymousUser, User
 from django.db import transaction
 from django.utils import timezone
+from django.utils.crypto import constant_time_compare, salted_hmac
 
 from trustline.audit.models import GENESIS, AuditEvent, AuditHead
 
@@ -40,8 +42,25 @@ def record(
         event.hash = event.compute_hash()
         event.save(force_insert=True)
         head.last_id, head.last_hash = event.id, event.hash
-        head.save(update_fields=["last_id", "last_hash"])
+        head.seal = head_seal(event.id, event.hash)
+        head.save(update_fields=["last_id", "last_hash", "seal"])
     return event
+
+
+_SEAL_SALT = "trustline.audit.head"
+
+
+def head_seal(last_id: int, last_hash: str, secret: str | None = None) -> str:
+    """HMAC of the chain's tip under a key derived from the secret key."""
+    value = f"{last_id}:{last_hash}"
+    return salted_hmac(_SEAL_SALT, value, secret=secret, algorithm="sha256").hexdigest()
+
+
+def _sealed(last_id: int, last_hash: str, seal: str) -> bool:
+    # A rotated secret key stays valid through SECRET_KEY_FALLBACKS until the next event
+    # seals the head under the new key.
+    secrets = [settings.SECRET_KEY, *getattr(settings, "SECRET_KEY_FALLBACKS", [])]
+    return any(constant_time_compare(seal, head_seal(last_id, last_hash, s)) for s in secrets)
 
 
 class ChainBroken(Exception):
@@ -62,7 +81,9 @@ class ChainTip:
 
 def verify() -> ChainTip:
     """Walk the chain in id order; raise ChainBroken at the first bad event."""
-    head_id, head_hash = _head()
+    head_id, head_hash, seal = _head()
+    if head_id and not _sealed(head_id, head_hash, seal):
+        raise ChainBroken(head_id, "the chain's head was rewritten (its seal does not verify)")
     tip = ChainTip(last_id=0, last_hash=GENESIS, count=0)
     for event in AuditEvent.objects.order_by("id").iterator(chunk_size=2000):
         _check_link(event, tip)
@@ -75,9 +96,9 @@ def verify() -> ChainTip:
     return tip
 
 
-def _head() -> tuple[int, str]:
-    head = AuditHead.objects.filter(pk=1).values_list("last_id", "last_hash").first()
-    return head or (0, GENESIS)
+def _head() -> tuple[int, str, str]:
+    head = AuditHead.objects.filter(pk=1).values_list("last_id", "last_hash", "seal").first()
+    return head or (0, GENESIS, "")
 
 
 def _check_link(event: AuditEvent, tip: ChainTip) -> None:

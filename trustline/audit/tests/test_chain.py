@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
@@ -57,6 +59,32 @@ def test_verify_notices_the_newest_event_removed() -> None:
     with pytest.raises(ChainBroken) as broken:
         verify()
     assert broken.value.event_id == 3
+
+
+def test_verify_notices_the_newest_events_removed_and_the_head_pointed_back() -> None:
+    # Security sweep, finding 5: with the database alone, deleting the newest events and
+    # pointing the head at the one before passed `verify`. The head's seal needs the
+    # server's secret key.
+    second = three_events()[1]
+    raw("DELETE FROM audit_auditevent WHERE id = 3")
+    raw("UPDATE audit_audithead SET last_id = 2, last_hash = %s", second.hash)
+    with pytest.raises(ChainBroken) as broken:
+        verify()
+    assert broken.value.event_id == 2
+    assert "head" in broken.value.reason
+
+
+def test_a_head_sealed_under_a_rotated_secret_key_still_verifies(
+    settings: Any,
+) -> None:
+    three_events()
+    old = settings.SECRET_KEY
+    settings.SECRET_KEY = "n" * 50
+    settings.SECRET_KEY_FALLBACKS = [old]
+    assert verify().count == 3
+    settings.SECRET_KEY_FALLBACKS = []
+    with pytest.raises(ChainBroken):
+        verify()
 
 
 def test_verify_names_reordered_events() -> None:
