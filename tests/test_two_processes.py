@@ -5,6 +5,7 @@ throttle holds across both. The reporter is the load benchmarks' visitor
 
 from __future__ import annotations
 
+import http.client
 import os
 import secrets
 import subprocess
@@ -142,3 +143,17 @@ def test_the_receipt_throttle_holds_across_both_processes(
         status, _, page = post_form(browser, "/en/follow-up/", form, {"receipt": filed.receipt})
         assert status == 429
         assert "Too many tries" in page
+
+
+def test_a_local_request_claiming_https_is_not_taken_for_a_secure_one(
+    two_servers: tuple[int, int],
+) -> None:
+    # Security sweep, note 7: gunicorn believed X-Forwarded-Proto from loopback even
+    # with TRUSTLINE_BEHIND_PROXY off. A request believed secure gets HSTS back.
+    connection = http.client.HTTPConnection("127.0.0.1", two_servers[0], timeout=10)
+    connection.request("GET", "/en/", headers={"X-Forwarded-Proto": "https"})
+    answer = connection.getresponse()
+    answer.read()
+    connection.close()
+    assert answer.status == 200
+    assert answer.getheader("Strict-Transport-Security") is None

@@ -137,6 +137,7 @@ AXES_FAILURE_LIMIT = env_int("TRUSTLINE_LOCKOUT_FAILURES", 5)
 _LOCKOUT_MINUTES = env_int("TRUSTLINE_LOCKOUT_MINUTES", 30)
 AXES_COOLOFF_TIME = timedelta(minutes=_LOCKOUT_MINUTES) if _LOCKOUT_MINUTES else None
 AXES_LOCKOUT_PARAMETERS = ["username"]
+AXES_USERNAME_CALLABLE = "trustline.accounts.lockout.locked_username"
 AXES_CLIENT_IP_CALLABLE = "trustline.accounts.lockout.no_client_address"
 AXES_HANDLER = "trustline.accounts.lockout.AddresslessHandler"
 AXES_DISABLE_ACCESS_LOG = True  # sign-ins are in the audit trail already

@@ -6,6 +6,10 @@ header are blanked before axes writes its AccessAttempt row or its log lines. Th
 price of keeping no address is that anyone who knows a username can lock that
 officer out for the cool-off period; an administrator can unlock at once
 (`trustline unlock`, services.staff_unlock).
+
+The username typed at a failed sign-in is kept only as an HMAC under the server's
+secret key (`username_digest`): the lock-out table counts failures per name without
+listing, in clear, the names someone tried.
 """
 
 from __future__ import annotations
@@ -17,6 +21,20 @@ from django.conf import settings
 from django.contrib.auth.signals import user_login_failed
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.crypto import salted_hmac
+
+
+def username_digest(username: str) -> str:
+    """What the lock-out table keeps of a username (case-folded, as sign-in treats it)."""
+    return salted_hmac("trustline.accounts.lockout", username.strip().casefold()).hexdigest()
+
+
+def locked_username(request: HttpRequest | None, credentials: dict[str, Any] | None) -> str:
+    """AXES_USERNAME_CALLABLE: the digest of the username tried."""
+    typed = (credentials or {}).get("username")
+    if typed is None and request is not None:
+        typed = request.POST.get("username")
+    return username_digest(str(typed or ""))
 
 
 def no_client_address(request: HttpRequest) -> None:

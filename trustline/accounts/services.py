@@ -12,6 +12,7 @@ from django.utils import timezone
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from trustline.accounts.lockout import username_digest
 from trustline.accounts.roles import ADMIN, ROLES
 from trustline.accounts.two_factor import (
     RECOVERY_CODES,
@@ -122,6 +123,6 @@ def end_sessions(user: User) -> int:
 def staff_unlock(*, username: str, actor: User | None = None) -> int:
     """Lift a lock-out after repeated failed sign-ins before its cool-off ends."""
     with transaction.atomic():
-        cleared: int = axes_reset(username=username)
+        cleared: int = axes_reset(username=username_digest(username))
         record(action="staff.unlock", actor=actor, detail={"username": username})
     return cleared

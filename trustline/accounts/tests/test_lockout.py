@@ -16,6 +16,7 @@ from django.core.management import call_command
 from django.test import Client
 
 from conftest import PASSWORD, code_for
+from trustline.accounts.lockout import username_digest
 from trustline.audit.models import AuditEvent
 
 pytestmark = pytest.mark.django_db
@@ -69,7 +70,9 @@ def test_wrong_codes_count_like_wrong_passwords(staff: dict[str, User], settings
 def test_no_address_or_user_agent_is_stored(staff: dict[str, User]) -> None:
     lock()
     attempt("ivan", PASSWORD, code_for())
-    row = AccessAttempt.objects.get(username="sam")
+    row = AccessAttempt.objects.get(username=username_digest("sam"))
+    # The name tried is counted, not listed (security sweep, note 7).
+    assert not AccessAttempt.objects.filter(username="sam").exists()
     assert row.ip_address is None
     assert row.user_agent == ""
     assert row.http_accept == ""

@@ -8,10 +8,21 @@ from __future__ import annotations
 import os
 from typing import Any
 
+from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandParser
 
 ACCESS_LOG_FORMAT = '%(t)s "%(m)s %(U)s" %(s)s %(B)s %(M)sms'
+
+
+def forwarded_allow_ips() -> str:
+    """Whose X-Forwarded-* headers gunicorn believes: nobody's unless the site runs behind
+    a proxy (TRUSTLINE_BEHIND_PROXY), else a local request saying "https" would be
+    treated as secure. Behind a proxy, loopback unless TRUSTLINE_FORWARDED_ALLOW_IPS
+    names the proxy."""
+    if settings.SECURE_PROXY_SSL_HEADER is None:
+        return ""
+    return os.environ.get("TRUSTLINE_FORWARDED_ALLOW_IPS", "127.0.0.1")
 
 
 class Command(BaseCommand):
@@ -49,7 +60,7 @@ class Command(BaseCommand):
             "accesslog": "-",
             "access_log_format": ACCESS_LOG_FORMAT,
             "errorlog": "-",
-            "forwarded_allow_ips": os.environ.get("TRUSTLINE_FORWARDED_ALLOW_IPS", "127.0.0.1"),
+            "forwarded_allow_ips": forwarded_allow_ips(),
         }
 
         class Server(BaseApplication):  # type: ignore[misc]
