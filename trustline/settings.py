@@ -244,6 +244,8 @@ MESSAGE_MAX_LENGTH = env_int("TRUSTLINE_MESSAGE_MAX_LENGTH", 5000)
 # Failed receipt attempts allowed per public session in RECEIPT_THROTTLE_WINDOW seconds.
 RECEIPT_THROTTLE_ATTEMPTS = env_int("TRUSTLINE_RECEIPT_THROTTLE_ATTEMPTS", 5)
 RECEIPT_THROTTLE_WINDOW = env_int("TRUSTLINE_RECEIPT_THROTTLE_WINDOW", 15 * 60)
+# Receipts that opened nothing, whole line, per 60 s: past it every session waits a minute.
+RECEIPT_LINE_FAILURES_PER_MINUTE = env_int("TRUSTLINE_RECEIPT_LINE_FAILURES_PER_MINUTE", 300)
 # Report-form budgets (trustline/intake/abuse.py, docs/deploy.md). Over a budget a
 # report is filed in quarantine for a supervisor, never refused; only past the busy
 # level are senders without a proof-of-work stamp asked to try again later.

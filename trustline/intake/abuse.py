@@ -28,10 +28,9 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.contrib.sessions.backends.base import SessionBase
-from django.db import IntegrityError, transaction
-from django.db.models import F
 from django.utils.crypto import salted_hmac
 
+from trustline.intake import minutes
 from trustline.intake.models import Report, SubmissionMinute
 
 FILED_KEY = "reports_filed"
@@ -128,31 +127,5 @@ def note_filed(session: SessionBase) -> None:
 
 
 def count_submission(now: float | None = None) -> float:
-    """Add one form to the line's count; return the reports of the last 60 seconds.
-
-    Fixed minutes in the database (one UPDATE of one row), read as a sliding window:
-    this minute's count plus the share of the last minute's that is still within 60 s.
-    """
-    now = time.time() if now is None else now
-    minute = int(now // 60)
-    if not SubmissionMinute.objects.filter(minute=minute).update(submissions=F("submissions") + 1):
-        _start_minute(minute)
-    counts = dict(
-        SubmissionMinute.objects.filter(minute__in=(minute - 1, minute)).values_list(
-            "minute", "submissions"
-        )
-    )
-    elapsed = (now % 60) / 60
-    return counts.get(minute, 0) + counts.get(minute - 1, 0) * (1 - elapsed)
-
-
-def _start_minute(minute: int) -> None:
-    try:
-        with transaction.atomic():
-            SubmissionMinute.objects.create(minute=minute, submissions=1)
-    except IntegrityError:
-        # Another process started the same minute a moment ago.
-        SubmissionMinute.objects.filter(minute=minute).update(submissions=F("submissions") + 1)
-        return
-    # Once a minute, forget the minutes that no longer count.
-    SubmissionMinute.objects.filter(minute__lt=minute - 1).delete()
+    """Add one form to the line's count; return the reports of the last 60 seconds."""
+    return minutes.add_one(SubmissionMinute, "submissions", now)

@@ -281,3 +281,15 @@ class SubmissionMinute(models.Model):
 
     def __str__(self) -> str:
         return f"{self.minute}: {self.submissions}"
+
+
+class FailedReceiptMinute(models.Model):
+    """How many receipts that open nothing the whole line was given in one minute: the
+    line-wide guessing budget (trustline/intake/throttle.py). Like SubmissionMinute,
+    it counts attempts, never who made them."""
+
+    minute = models.BigIntegerField(unique=True)  # minutes since the epoch, UTC
+    failures = models.PositiveIntegerField(default=0)
+
+    def __str__(self) -> str:
+        return f"{self.minute}: {self.failures}"

@@ -1,8 +1,12 @@
-"""Receipt guessing is throttled per public session, never globally.
+"""Receipt guessing is throttled per public session and for the whole line.
 
-With 66-bit receipts online guessing is hopeless, so the throttle only keeps one
-session from hammering the lookup. It stores no address, needs no captcha, and a
-session that runs out of attempts blocks nobody else.
+With 66-bit receipts online guessing is hopeless (docs/threat-model.md gives the
+arithmetic), so the per-session throttle only keeps one session from hammering the
+lookup; it stores no address and needs no captcha. Dropping the cookie starts a new
+session, so a line-wide budget of receipts that opened nothing (counted per minute in
+the database, minutes.py) caps what any number of sessions can try together. Past it,
+every session waits a minute: a flood delays reporters' follow-up by minutes, it never
+locks anyone out for long.
 """
 
 from __future__ import annotations
@@ -11,6 +15,9 @@ import time
 
 from django.conf import settings
 from django.contrib.sessions.backends.base import SessionBase
+
+from trustline.intake import minutes
+from trustline.intake.models import FailedReceiptMinute
 
 KEY = "receipt_failures"
 
@@ -22,17 +29,23 @@ def _recent(session: SessionBase) -> list[float]:
     return [t for t in stamps if isinstance(t, float | int) and now - t < window]
 
 
+def _line_busy() -> bool:
+    failures = minutes.last_60_seconds(FailedReceiptMinute, "failures")
+    return failures >= settings.RECEIPT_LINE_FAILURES_PER_MINUTE
+
+
 def may_try_receipt(session: SessionBase) -> bool:
-    return len(_recent(session)) < settings.RECEIPT_THROTTLE_ATTEMPTS
+    return len(_recent(session)) < settings.RECEIPT_THROTTLE_ATTEMPTS and not _line_busy()
 
 
 def note_failed_receipt(session: SessionBase) -> None:
     session[KEY] = [*_recent(session), time.time()]
+    minutes.add_one(FailedReceiptMinute, "failures")
 
 
 def wait_minutes(session: SessionBase) -> int:
     stamps = _recent(session)
-    if not stamps:
-        return 0
+    if len(stamps) < settings.RECEIPT_THROTTLE_ATTEMPTS:
+        return 1 if _line_busy() else 0
     left = settings.RECEIPT_THROTTLE_WINDOW - (time.time() - min(stamps))
     return max(1, int(left // 60) + 1)

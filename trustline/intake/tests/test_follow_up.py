@@ -1,13 +1,14 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 import pytest
 from django.test import Client
 
 from trustline.audit.models import AuditEvent
 from trustline.firewall import PLACEHOLDERS
-from trustline.intake.models import Message, Report
+from trustline.intake.models import FailedReceiptMinute, Message, Report
 from trustline.intake.services import Filed
 
 pytestmark = pytest.mark.django_db
@@ -69,6 +70,21 @@ def test_one_guessing_session_locks_nobody_else_out(file_report: Callable[..., F
     for _ in range(20):
         open_with(abuser, WRONG)
     assert open_with(reporter, filed.receipt).status_code == 302  # type: ignore[attr-defined]
+
+
+def test_many_sessions_guessing_together_meet_the_line_wide_budget(
+    file_report: Callable[..., Filed], settings: Any
+) -> None:
+    # Security sweep, note 7: dropping the cookie gave a new session its own budget,
+    # about 3,700 guesses a minute from one client. The line counts misses, not senders.
+    settings.RECEIPT_LINE_FAILURES_PER_MINUTE = 6
+    filed = file_report()
+    for _ in range(6):
+        assert open_with(Client(), WRONG).status_code == 200  # type: ignore[attr-defined]
+    waiting = open_with(Client(), filed.receipt)
+    assert waiting.status_code == 429  # type: ignore[attr-defined]
+    assert "Please wait 1 minute" in waiting.content.decode()  # type: ignore[attr-defined]
+    assert FailedReceiptMinute.objects.get().failures == 6  # counted, nothing about who
 
 
 def test_the_thread_needs_a_receipt_first(client: Client) -> None:
