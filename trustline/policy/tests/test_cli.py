@@ -147,6 +147,22 @@ def test_the_trustline_management_command_runs_the_same_cli() -> None:
     assert "outcome:      not_collected" in done.stdout
 
 
+def test_the_trustline_command_checks_a_policy_offline_without_any_secret() -> None:
+    # Issue 13: on a counsel's laptop there is no server secret; the check crashed.
+    env = {k: v for k, v in os.environ.items() if not k.startswith("TRUSTLINE_")}
+    done = subprocess.run(  # noqa: S603 - our own interpreter and fixed arguments
+        [sys.executable, "-m", "trustline", "policy", "check", STRICT],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        env=env,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "ok, 26 rules" in done.stdout
+    assert "Traceback" not in done.stderr
+
+
 def sha256_of(path: str) -> str:
     return hashlib.sha256(Path(path).read_bytes()).hexdigest()
 
