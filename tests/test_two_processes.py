@@ -46,6 +46,7 @@ def two_servers() -> Iterator[tuple[int, int]]:
         "TRUSTLINE_SECURE_COOKIES": "0",
         "TRUSTLINE_STATIC_ROOT": str(tmp / "static"),
         "TRUSTLINE_DEBUG": "0",
+        "HOME": str(tmp / "home"),
     }
     subprocess.run([BIN, "migrate", "-v0"], env=env, check=True)  # noqa: S603
     # A line takes reports once its recovery key exists (the shares are not needed here).
@@ -76,6 +77,8 @@ def two_servers() -> Iterator[tuple[int, int]]:
     try:
         for port in ports:
             wait_until_ready(port)
+        # Two servers on one machine share nothing in the home folder (issue 13).
+        assert not (tmp / "home" / ".gunicorn").exists()
         yield ports[0], ports[1]
     finally:
         for server in servers:

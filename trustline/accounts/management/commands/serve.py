@@ -61,6 +61,9 @@ class Command(BaseCommand):
             "access_log_format": ACCESS_LOG_FORMAT,
             "errorlog": "-",
             "forwarded_allow_ips": forwarded_allow_ips(),
+            # gunicorn's control socket sits in the home folder by default, so a second
+            # `trustline serve` on the machine fought the first for it; nothing uses it.
+            "control_socket_disable": True,
         }
 
         class Server(BaseApplication):  # type: ignore[misc]
