@@ -5,13 +5,23 @@ BIN := $(VENV)/bin
 export TRUSTLINE_VAR_DIR ?= $(CURDIR)/var
 RANDOM_SECRET = $$($(PY) -c 'import secrets; print(secrets.token_urlsafe(48))')
 
-.PHONY: demo test check lint security messages install install-browser clean
+.PHONY: demo test check lint security messages install install-browser clean lock
 
-$(VENV)/.installed: pyproject.toml
+$(VENV)/.installed: pyproject.toml constraints.txt
 	python3 -m venv $(VENV)
-	$(PY) -m pip install -q --upgrade pip
-	$(PY) -m pip install -q -e '.[test]'
+	$(PY) -m pip install -q -c constraints.txt --upgrade pip
+	$(PY) -m pip install -q -c constraints.txt -e '.[test]'
 	touch $@
+
+# Pin what a fresh install resolves to today (constraints.txt), in a scratch virtualenv.
+lock:
+	rm -rf var/lock-venv && python3 -m venv var/lock-venv
+	var/lock-venv/bin/python -m pip install -q --upgrade pip
+	var/lock-venv/bin/python -m pip install -q -e '.[test]'
+	{ sed -n '1,3p' constraints.txt; \
+	  var/lock-venv/bin/python -m pip freeze --all --exclude-editable | grep -v '^trustline'; \
+	} > constraints.new && mv constraints.new constraints.txt
+	rm -rf var/lock-venv
 
 install: $(VENV)/.installed
 
