@@ -1,4 +1,4 @@
-"""Contract tests: one per promise of DESIGN.md (promises 5 and 6 belong to later
+"""Contract tests: one per promise of docs/promises.md (promises 5 and 6 belong to later
 capabilities: encryption at rest and the records desk)."""
 
 from __future__ import annotations
