@@ -84,3 +84,34 @@ def test_the_debug_page_masks_the_receipt_pepper_like_the_secret_key() -> None:
     assert "RECEIPT_PEPPER" in page  # the setting is listed, its value is not
     assert settings.RECEIPT_PEPPER not in page
     assert settings.SECRET_KEY not in page
+
+
+def run_command(*argv: str, **env: str) -> subprocess.CompletedProcess[str]:
+    clean = {k: v for k, v in os.environ.items() if not k.startswith("TRUSTLINE_")}
+    clean.update(env)
+    clean.pop("DATABASE_URL", None)
+    return subprocess.run(  # noqa: S603 - our own interpreter and fixed arguments
+        [sys.executable, "-m", "trustline", *argv],
+        env=clean,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def test_a_command_without_its_secret_says_so_in_one_line() -> None:
+    result = run_command("check", TRUSTLINE_RECEIPT_PEPPER="p" * 40)
+    assert result.returncode != 0
+    assert "no default secret" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_a_database_that_cannot_be_opened_is_named_without_a_stack_trace(
+    tmp_path: object,
+) -> None:
+    missing = os.path.join(str(tmp_path), "no", "such", "folder")
+    result = run_command("migrate", TRUSTLINE_VAR_DIR=missing, **SECRETS)
+    assert result.returncode != 0
+    assert "the database cannot be opened" in result.stderr
+    assert "TRUSTLINE_VAR_DIR" in result.stderr
+    assert "Traceback" not in result.stderr
