@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 export TRUSTLINE_VAR_DIR ?= $(CURDIR)/var
 RANDOM_SECRET = $$($(PY) -c 'import secrets; print(secrets.token_urlsafe(48))')
 
-.PHONY: demo test check lint security messages install install-browser clean lock
+.PHONY: demo test quick check lint security messages install install-browser clean lock
 
 $(VENV)/.installed: pyproject.toml constraints.txt
 	python3 -m venv $(VENV)
@@ -58,6 +58,13 @@ check: install messages
 security: install
 	$(BIN)/bandit -q -r trustline -c pyproject.toml
 	$(PY) scripts/audit_dependencies.py
+
+# A quick loop while changing one part: no lint, no browser, one path if given.
+#   make quick                      every test but the browser journeys
+#   make quick T=trustline/intake   one app's tests
+quick: install messages
+	TRUSTLINE_SECRET_KEY=$(RANDOM_SECRET) TRUSTLINE_RECEIPT_PEPPER=$(RANDOM_SECRET) \
+	  $(BIN)/pytest -q $(if $(T),$(T),--ignore=tests/browser) $(PYTEST_ARGS)
 
 test: install messages install-browser lint check security
 	TRUSTLINE_SECRET_KEY=$(RANDOM_SECRET) TRUSTLINE_RECEIPT_PEPPER=$(RANDOM_SECRET) \
