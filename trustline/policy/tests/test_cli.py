@@ -5,7 +5,6 @@ from __future__ import annotations
 import hashlib
 import io
 import os
-import secrets
 import subprocess
 import sys
 from pathlib import Path
@@ -113,36 +112,21 @@ def test_help_goes_to_stdout() -> None:
     assert status == 0 and "check" in out and "explain" in out and "diff" in out
 
 
-def test_python_dash_m_runs_the_same_cli() -> None:
-    done = subprocess.run(  # noqa: S603 - our own interpreter and fixed arguments
-        [sys.executable, "-m", "trustline.policy", "check", STRICT],
-        capture_output=True,
-        text=True,
-        cwd=REPO,
-        check=False,
+def run_python(*argv: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(  # noqa: S603 - our own interpreter and fixed arguments
+        [sys.executable, *argv], capture_output=True, text=True, cwd=REPO, env=env, check=False
     )
+
+
+def test_python_dash_m_runs_the_same_cli() -> None:
+    done = run_python("-m", "trustline.policy", "check", STRICT)
     assert done.returncode == 0, done.stderr
     assert "ok, 26 rules" in done.stdout
 
 
-def test_the_trustline_management_command_runs_the_same_cli() -> None:
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "trustline.settings",
-        "TRUSTLINE_SECRET_KEY": os.environ.get("TRUSTLINE_SECRET_KEY", secrets.token_hex(32)),
-        "TRUSTLINE_RECEIPT_PEPPER": os.environ.get(
-            "TRUSTLINE_RECEIPT_PEPPER", secrets.token_hex(32)
-        ),
-    }
+def test_the_trustline_command_runs_the_same_cli() -> None:
     argv = ["explain", STRICT, "--type", "R6", "--category", "immigration_status"]
-    done = subprocess.run(  # noqa: S603 - our own interpreter and fixed arguments
-        [sys.executable, "-m", "trustline", "policy", *argv],
-        capture_output=True,
-        text=True,
-        cwd=REPO,
-        env=env,
-        check=False,
-    )
+    done = run_python("-m", "trustline", "policy", *argv)
     assert done.returncode == 0, done.stderr
     assert "outcome:      not_collected" in done.stdout
 
@@ -150,14 +134,7 @@ def test_the_trustline_management_command_runs_the_same_cli() -> None:
 def test_the_trustline_command_checks_a_policy_offline_without_any_secret() -> None:
     # Issue 13: on a counsel's laptop there is no server secret; the check crashed.
     env = {k: v for k, v in os.environ.items() if not k.startswith("TRUSTLINE_")}
-    done = subprocess.run(  # noqa: S603 - our own interpreter and fixed arguments
-        [sys.executable, "-m", "trustline", "policy", "check", STRICT],
-        capture_output=True,
-        text=True,
-        cwd=REPO,
-        env=env,
-        check=False,
-    )
+    done = run_python("-m", "trustline", "policy", "check", STRICT, env=env)
     assert done.returncode == 0, done.stderr
     assert "ok, 26 rules" in done.stdout
     assert "Traceback" not in done.stderr
