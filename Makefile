@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 export TRUSTLINE_VAR_DIR ?= $(CURDIR)/var
 RANDOM_SECRET = $$($(PY) -c 'import secrets; print(secrets.token_urlsafe(48))')
 
-.PHONY: demo test quick check lint security messages install install-browser clean lock
+.PHONY: demo test quick sweep check lint security messages install install-browser clean lock
 
 $(VENV)/.installed: pyproject.toml constraints.txt
 	python3 -m venv $(VENV)
@@ -65,6 +65,11 @@ security: install
 quick: install messages
 	TRUSTLINE_SECRET_KEY=$(RANDOM_SECRET) TRUSTLINE_RECEIPT_PEPPER=$(RANDOM_SECRET) \
 	  $(BIN)/pytest -q $(if $(T),$(T),--ignore=tests/browser) $(PYTEST_ARGS)
+
+# The attacker's sweep in full (tests/sweep.py); the test suite runs a short sample.
+sweep: install messages
+	TRUSTLINE_SWEEP=full TRUSTLINE_SECRET_KEY=$(RANDOM_SECRET) TRUSTLINE_RECEIPT_PEPPER=$(RANDOM_SECRET) \
+	  $(BIN)/pytest -q -p no:logging tests/test_sweep.py $(PYTEST_ARGS)
 
 test: install messages install-browser lint check security
 	TRUSTLINE_SECRET_KEY=$(RANDOM_SECRET) TRUSTLINE_RECEIPT_PEPPER=$(RANDOM_SECRET) \

@@ -1,8 +1,7 @@
 """Every URL of the application by every kind of visitor, against a table of expected
 answers built from the URLconf: a URL missing from the table fails the suite.
 
-The personas are those of conftest.py. The report is accepted and assigned to Ivan, so
-Olga is an officer of another case and the intake queue no longer holds it.
+The personas are those of conftest.py; what stands behind each URL is tests/world.py.
 """
 
 from __future__ import annotations
@@ -14,10 +13,7 @@ from django.contrib.auth.models import User
 from django.urls import URLPattern, URLResolver, get_resolver
 
 from conftest import StaffClient
-from trustline.cases.services import note_add
-from trustline.disclosures.models import OutsideRequest, Task
-from trustline.intake.services import message_from_reporter
-from trustline.retention.services import hold_place
+from tests.world import build_world, concrete
 
 VISITORS = ["anon", "sam", "ines", "ivan", "olga", "aude", "rick", "ada"]
 # Method, then the answer for each visitor in VISITORS' order.
@@ -100,54 +96,7 @@ def test_every_url_is_in_the_table() -> None:
 
 @pytest.fixture
 def world(staff: dict[str, User], file_report: Any, put_case: Any, settings: Any) -> dict[str, int]:
-    # California's detainer rule serves a notice on the person: a task to complete.
-    settings.TRUSTLINE_POLICY_FILE = settings.BASE_DIR.parent / "policies" / "california.toml"
-    report = file_report().report
-    suspected = file_report(quarantine_reason="session").report
-    put_case(report, status="accepted", assignee=staff["ivan"])
-    rick = StaffClient()
-    rick.force_login(staff["rick"])
-    response = rick.post(
-        "/staff/desk/new/",
-        {
-            "received_at": "2026-03-04T09:30",
-            "agency_name": "ICE ERO",
-            "agency_type": "immigration_federal",
-            "officer": "Officer J. Smith",
-            "arrival": "fax",
-            "document_kind": "detainer_i247a",
-            "request_type": "R1",
-            "categories": ["release_date"],
-            "person_language": "es",
-        },
-    )
-    assert response.status_code == 302, response.content.decode()[:500]
-    outside = OutsideRequest.objects.get()
-    task = Task.objects.filter(request=outside).first()
-    hold = hold_place(actor=staff["sam"], report_id=report.pk, reason="Subpoena duces tecum")
-    message = message_from_reporter(report=report, body="One more thing I remembered.")
-    note = note_add(actor=staff["sam"], report_id=report.pk, body="Call back on Tuesday.")
-    return {
-        "report_id": report.pk,
-        "request_id": outside.pk,
-        "task_id": task.pk if task else 0,
-        "hold_id": hold.pk,
-        "quarantined_id": suspected.pk,
-        "user_id": staff["ivan"].pk,
-        "message_id": message.pk,
-        "note_id": note.pk,
-    }
-
-
-def concrete(route: str, ids: dict[str, int]) -> str:
-    path = "/" + route.replace("<int:report_id>", str(ids["report_id"]))
-    path = path.replace("<int:request_id>", str(ids["request_id"]))
-    path = path.replace("<int:quarantined_id>", str(ids["quarantined_id"]))
-    path = path.replace("<int:hold_id>", str(ids["hold_id"]))
-    path = path.replace("<int:user_id>", str(ids["user_id"]))
-    path = path.replace("<int:message_id>", str(ids["message_id"]))
-    path = path.replace("<int:note_id>", str(ids["note_id"]))
-    return path.replace("<int:task_id>", str(ids["task_id"]))
+    return build_world(staff, file_report, put_case, settings)
 
 
 @pytest.mark.django_db
