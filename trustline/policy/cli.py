@@ -18,7 +18,14 @@ from .errors import PolicyFileInvalid
 from .loader import check, load_policy
 from .model import Policy, Request
 from .table import Change, decision_table, diff
-from .vocabulary import SIDE_EFFECTS
+from .vocabulary import (
+    CATEGORIES,
+    DECISIONS,
+    DOCUMENTS,
+    REQUEST_TYPES,
+    REQUESTER_AGENCIES,
+    SIDE_EFFECTS,
+)
 
 USAGE_ERROR = 2
 
@@ -48,7 +55,12 @@ def main(argv: list[str], stdout: TextIO, stderr: TextIO) -> int:
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="trustline policy", description=__doc__.split("\n")[0])
     commands = parser.add_subparsers(dest="command", required=True)
-    checking = commands.add_parser("check", help="validate policy files")
+    checking = commands.add_parser(
+        "check",
+        help="validate policy files",
+        epilog=vocabulary_help(),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     checking.add_argument("files", nargs="+", metavar="FILE")
     explaining = commands.add_parser("explain", help="decide one request and say why")
     explaining.add_argument("file", metavar="FILE")
@@ -71,6 +83,24 @@ def _parser() -> argparse.ArgumentParser:
     tabling = commands.add_parser("table", help="the decision of every cell, as CSV")
     tabling.add_argument("file", metavar="FILE")
     return parser
+
+
+def vocabulary_help() -> str:
+    """Every value a policy file may use, for the reader writing one (the same closed
+    sets that validation checks against)."""
+    lines = ["values a policy file may use:", "  request types:"]
+    lines += [f"    {code:<5} {meaning}" for code, meaning in REQUEST_TYPES.items()]
+    lines.append("  information categories:")
+    lines += [f"    {name}" for name in CATEGORIES]
+    lines.append("  documents:")
+    lines += [f"    {name}" for name in DOCUMENTS]
+    lines.append("  decisions:")
+    lines += [f"    {name}" for name in DECISIONS]
+    lines.append("  requesting agencies:")
+    lines += [f"    {name}" for name in REQUESTER_AGENCIES]
+    lines.append("  side effects:")
+    lines += [f"    {name:<22} {meaning}" for name, meaning in SIDE_EFFECTS.items()]
+    return "\n".join(lines)
 
 
 def _check(files: list[str], stdout: TextIO, stderr: TextIO) -> int:

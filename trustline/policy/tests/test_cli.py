@@ -12,6 +12,14 @@ from pathlib import Path
 import pytest
 
 from trustline.policy.cli import main
+from trustline.policy.vocabulary import (
+    CATEGORIES,
+    DECISIONS,
+    DOCUMENTS,
+    REQUEST_TYPES,
+    REQUESTER_AGENCIES,
+    SIDE_EFFECTS,
+)
 
 from .support import POLICIES, REPO
 
@@ -30,6 +38,15 @@ def test_check_accepts_every_shipped_profile() -> None:
     status, out, err = run("check", *files)
     assert (status, err) == (0, "")
     assert out.count(": ok,") == len(files) == 5
+
+
+def test_check_help_lists_every_value_a_policy_file_may_use() -> None:
+    status, out, _ = run("check", "--help")
+    listed = set(out.split())
+    assert status == 0
+    values = [*REQUEST_TYPES, *CATEGORIES, *DOCUMENTS, *DECISIONS, *REQUESTER_AGENCIES]
+    missing = [value for value in [*values, *SIDE_EFFECTS] if value not in listed]
+    assert missing == []
 
 
 def test_check_prints_each_error_with_file_and_line_and_exits_1(tmp_path: Path) -> None:
