@@ -47,8 +47,7 @@ def opened_in(dumped: bytes, report: Report) -> list[str]:
         for context in contexts:
             try:
                 opened.append(crypto.open_text(key, sealed.decode(), context))
-            # Text typed by a visitor can look like a sealed value without being one.
-            except (crypto.CannotOpen, ValueError):
+            except crypto.CannotOpen:
                 continue
     return opened
 

@@ -49,6 +49,15 @@ def _open(key: bytes, blob: bytes, ad: bytes) -> bytes:
         raise CannotOpen from exc
 
 
+def _unbase64(text: str) -> bytes:
+    """A stored value's bytes; text altered out of base64 is one more value that does
+    not open, not a crash of whoever reads it."""
+    try:
+        return b64decode(text, validate=True)
+    except ValueError as exc:  # binascii.Error
+        raise CannotOpen("not base64") from exc
+
+
 def seal_text(key: bytes, text: str, ad: str) -> str:
     """Encrypt a text field; the result is ASCII, fit for a text column."""
     blob = _seal(key, text.encode(), ad.encode())
@@ -59,7 +68,7 @@ def open_text(key: bytes, sealed: str, ad: str) -> str:
     version, _, body = sealed.partition(":")
     if version != VERSION:
         raise CannotOpen("unknown format")
-    return _open(key, b64decode(body), ad.encode()).decode()
+    return _open(key, _unbase64(body), ad.encode()).decode()
 
 
 def is_sealed_text(value: str) -> bool:
@@ -152,7 +161,7 @@ def seal_for_session(private: X25519PrivateKey, cookie_secret: bytes, ad: str) -
 
 
 def open_from_session(sealed: str, cookie_secret: bytes, ad: str) -> X25519PrivateKey:
-    return private_from_bytes(_open(cookie_secret, b64decode(sealed), ad.encode()))
+    return private_from_bytes(_open(cookie_secret, _unbase64(sealed), ad.encode()))
 
 
 # --- the reporter's wrap, keyed by the receipt ---------------------------------------

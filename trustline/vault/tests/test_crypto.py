@@ -43,6 +43,20 @@ def test_an_altered_ciphertext_does_not_open() -> None:
         crypto.open_text(key, flipped, "ad")
 
 
+def test_a_ciphertext_cut_out_of_its_base64_does_not_open() -> None:
+    key = crypto.new_data_key()
+    sealed = crypto.seal_text(key, "He hit me", "ad")
+    with pytest.raises(crypto.CannotOpen):
+        crypto.open_text(key, sealed[:-1], "ad")  # padding broken
+    with pytest.raises(crypto.CannotOpen):
+        crypto.open_text(key, "v1:not*base64", "ad")
+    private, _ = crypto.new_key_pair()
+    secret = crypto.new_data_key()
+    kept = crypto.seal_for_session(private, secret, "session|7")
+    with pytest.raises(crypto.CannotOpen):
+        crypto.open_from_session(kept[:-1], secret, "session|7")
+
+
 def test_a_wrap_opens_only_with_its_recipients_private_key() -> None:
     data_key = crypto.new_data_key()
     ivan, ivan_public = crypto.new_key_pair()
