@@ -19,6 +19,7 @@ from conftest import StaffClient
 from tests.contracts.dump import dump, opened_in
 from tests.forms import post_report
 from tests.sweep import (
+    FULL,
     MALFORMED,
     Part,
     post_undone,
@@ -191,7 +192,8 @@ def sweep_canaries(
     report = Report.objects.order_by("-id").first()
     assert report is not None
     reporter.post("/en/follow-up/case/", {"body": f"{CANARY}-reply, I overstayed my visa."})
-    sam = visitor_clients(staff)["sam"]
+    sam = StaffClient(raise_request_exception=False)
+    sam.force_login(staff["sam"])
     sam.post(f"/staff/reports/{report.pk}/notes/", {"body": f"{CANARY}-note"})
     sam.post(f"/staff/reports/{report.pk}/messages/", {"body": f"{CANARY}-message"})
     dumped = dump()
@@ -266,4 +268,4 @@ def test_the_sweep_counts_a_payload_shown_as_markup_as_a_failure() -> None:
 def test_a_short_sweep_samples_evenly_and_a_full_one_takes_everything() -> None:
     items = list(range(20))
     assert sample(items, 20) == items
-    assert len(sample(items, 5)) in (5, 20)  # 20 when TRUSTLINE_SWEEP=full
+    assert sample(items, 5) == (items if FULL else [0, 4, 8, 12, 16])
