@@ -24,7 +24,7 @@ from functools import lru_cache
 
 import ahocorasick
 
-from . import identifiers
+from . import growth, identifiers
 from .lexicon import Lexicon, Term, alternation, is_edge, load, unspaced_script
 from .normalize import fold
 from .placeholders import DOCUMENT_ID, PLACEHOLDER_RE, STATUS
@@ -47,7 +47,6 @@ _RUNS = re.compile(r" {2,}")
 # anywhere); a period ends one only before a space and a capital or the end, so
 # "U.S. citizen" and "approx. 3 pm" do not.
 _STOP = re.compile(r"[,;:!?()\[\]。，；：！？、؟،]|\n\s*\n|\.(?=\s*$|\s+[^\s\da-z\u0430-\u044f])")
-_LEAD_WORDS, _TAIL_WORDS = 4, 3
 
 
 class _Squeezed:
@@ -125,6 +124,7 @@ class _Compiled:
     # candidate's neighbourhood; those with no literal are always tried.
     anchors: ahocorasick.Automaton
     unanchored: tuple[int, ...]
+    reach: growth.Reach
 
 
 def _anchors(lexicon: Lexicon) -> tuple[ahocorasick.Automaton, tuple[int, ...]]:
@@ -154,7 +154,8 @@ def compiled() -> _Compiled:
         automaton.add_word(key, (len(key), tuple(indexes)))
     automaton.make_automaton()
     cues = {name: _Cue.of(phrases) for name, phrases in lexicon.cues.items() if phrases}
-    return _Compiled(lexicon, automaton, cues, TypoIndex(lexicon), *_anchors(lexicon))
+    reach = growth.Reach.of(lexicon.special["lead"], lexicon.special["tail"])
+    return _Compiled(lexicon, automaton, cues, TypoIndex(lexicon), *_anchors(lexicon), reach)
 
 
 def _bounded(text: str, start: int, end: int, term: Term) -> bool:
@@ -315,27 +316,7 @@ class _Scan:
 
     # --- spans --------------------------------------------------------------------
     def grow(self, start: int, end: int) -> tuple[int, int]:
-        """Take in the words a disclosure is said with: "has a", "doesn't have", "his",
-        before; "holder", "case", "in 2019", after (the lexicon's @lead and @tail)."""
-        text = self.squeezed.text
-        lead, tail = self.engine.lexicon.special["lead"], self.engine.lexicon.special["tail"]
-        for _ in range(_LEAD_WORDS):
-            if start < 2 or text[start - 1] != " ":
-                break
-            before = text.rfind(" ", 0, start - 1) + 1
-            if text[before : start - 1] not in lead or self._stop_between(before, start):
-                break
-            start = before
-        for _ in range(_TAIL_WORDS):
-            if end >= len(text) - 1 or text[end] != " ":
-                break
-            after = text.find(" ", end + 1)
-            after = len(text) if after < 0 else after
-            word = text[end + 1 : after]
-            if not (word in tail or word.isdigit()) or self._stop_between(end, end + 1):
-                break
-            end = after
-        return start, end
+        return growth.grow(self.squeezed.text, start, end, self.engine.reach, self._stop_between)
 
     def _stop_between(self, low: int, high: int) -> bool:
         a, b = self.squeezed.original(low), self.squeezed.original(high)

@@ -199,7 +199,15 @@ def _exception_regex(
             # alternation() bounds each alternative on its own sides
         elif word := squeeze(token.rstrip("*")):
             literals.append(word)
-            parts.append(re.escape(word) + (r"\S*" if token.endswith("*") else ""))
+            # A word of a spaced script is a whole word ("migra" is not the start of
+            # "migratoria", nor the end of "inmigra"); a stem may take any ending.
+            whole = not token.endswith("*") and not unspaced_script(word[-1])
+            parts.append(
+                ("" if unspaced_script(word[0]) else LEFT_EDGE)
+                + re.escape(word)
+                + (r"\S*" if token.endswith("*") else "")
+                + (RIGHT_EDGE if whole else "")
+            )
     if not parts:
         raise LexiconError(f"{where}: an empty exception")
     # At an edge that is a cue set or a gap, the pattern's own alternatives bound it.
