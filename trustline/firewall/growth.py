@@ -9,7 +9,9 @@ span grows over:
 - in Chinese, which has no spaces, the @lead and @tail entries written in Han
   characters, matched as the characters right before or after the span;
 - in Korean and Arabic, the rest of the word the term stands in: particles and clitics
-  attach to it (영주권이, والإقامة), and a word half withheld is no use to anyone.
+  attach to it (영주권이, والإقامة), and a word half withheld is no use to anyone; for
+  the same reason a Korean @lead or @tail entry is a stem that takes any ending
+  (수속 reaches 수속을, 수속이).
 
 Offsets here are into the squeezed text (engine.py), where every run of spaces is one
 space and punctuation is a space.
@@ -27,6 +29,10 @@ def _han(char: str) -> bool:
     return 0x3400 <= ord(char) <= 0x9FFF
 
 
+def _hangul(char: str) -> bool:
+    return 0xAC00 <= ord(char) <= 0xD7AF
+
+
 def _glued(char: str) -> bool:
     """Hangul syllables and Arabic letters: scripts that attach particles to words."""
     code = ord(char)
@@ -41,14 +47,33 @@ class Reach:
     tail: frozenset[str]
     han_lead: tuple[str, ...]  # longest first, so 申请到 is tried before 到
     han_tail: tuple[str, ...]
+    hangul_lead: tuple[str, ...]
+    hangul_tail: tuple[str, ...]
 
     @classmethod
     def of(cls, lead: Collection[str], tail: Collection[str]) -> Reach:
-        def han(words: Collection[str]) -> tuple[str, ...]:
-            chosen = {w for w in words if w and all(_han(c) for c in w)}
+        def script(words: Collection[str], test: Callable[[str], bool]) -> tuple[str, ...]:
+            chosen = {w for w in words if w and all(test(c) for c in w)}
             return tuple(sorted(chosen, key=len, reverse=True))
 
-        return cls(frozenset(lead), frozenset(tail), han(lead), han(tail))
+        return cls(
+            frozenset(lead),
+            frozenset(tail),
+            script(lead, _han),
+            script(tail, _han),
+            script(lead, _hangul),
+            script(tail, _hangul),
+        )
+
+    def leads(self, word: str) -> bool:
+        return word in self.lead or (
+            _hangul(word[:1] or " ") and any(word.startswith(w) for w in self.hangul_lead)
+        )
+
+    def tails(self, word: str) -> bool:
+        return word in self.tail or (
+            _hangul(word[:1] or " ") and any(word.startswith(w) for w in self.hangul_tail)
+        )
 
 
 def grow(
@@ -64,7 +89,7 @@ def grow(
         if start < 2 or text[start - 1] != " ":
             break
         before = text.rfind(" ", 0, start - 1) + 1
-        if text[before : start - 1] not in reach.lead or stopped(before, start):
+        if not reach.leads(text[before : start - 1]) or stopped(before, start):
             break
         start = before
     for _ in range(TAIL_WORDS):
@@ -73,7 +98,7 @@ def grow(
         after = text.find(" ", end + 1)
         after = len(text) if after < 0 else after
         word = text[end + 1 : after]
-        if not (word in reach.tail or word.isdigit()) or stopped(end, end + 1):
+        if not (reach.tails(word) or word.isdigit()) or stopped(end, end + 1):
             break
         end = after
     return start, end
