@@ -309,9 +309,22 @@ class _Scan:
         originals = self.text[high : high + 80].split()[:3]
         for word, original in zip(words, originals, strict=False):
             if not original[:1].isupper():
-                return False
+                break
             if word in venues:
                 return True
+        return self._named_after_venue(low, venues)
+
+    def _named_after_venue(self, low: int, venues: set[str]) -> bool:
+        """'the bar Los Mojados', 'restaurante El Refugio': a venue word, then capitalised
+        words up to the term, with nothing but spaces between them."""
+        before = self.text[max(0, low - 60) : low].split(" ")[-4:-1] if low else []
+        for word in reversed(before):
+            if not word.isalpha():
+                return False
+            if fold(word) in venues:
+                return True
+            if not word[:1].isupper():
+                return False
         return False
 
     # --- spans --------------------------------------------------------------------

@@ -244,3 +244,12 @@ def test_findings_are_sorted_disjoint_and_categorised() -> None:
 def test_the_language_hint_changes_nothing_found() -> None:
     text = "my brother no tiene papeles and he saw it"
     assert scan(text, "en") == scan(text, "es") == scan(text, "mixed") == scan(text)
+
+
+def test_a_status_word_named_after_a_venue_word_is_a_name() -> None:
+    assert withheld("There was a stabbing outside the bar Los Mojados on Main.") == []
+    assert withheld("Robaron en el restaurante El Refugio anoche.") == []
+    # A sentence end between them: the venue is one thing, the status another.
+    assert withheld("My cousin works at the bar. Undocumented, he never calls.") == [
+        "Undocumented"
+    ]
