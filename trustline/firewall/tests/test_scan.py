@@ -250,6 +250,4 @@ def test_a_status_word_named_after_a_venue_word_is_a_name() -> None:
     assert withheld("There was a stabbing outside the bar Los Mojados on Main.") == []
     assert withheld("Robaron en el restaurante El Refugio anoche.") == []
     # A sentence end between them: the venue is one thing, the status another.
-    assert withheld("My cousin works at the bar. Undocumented, he never calls.") == [
-        "Undocumented"
-    ]
+    assert withheld("My cousin works at the bar. Undocumented, he never calls.") == ["Undocumented"]
