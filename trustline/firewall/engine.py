@@ -90,6 +90,9 @@ class _Cue:
     pattern: re.Pattern[str] | None
 
     every: re.Pattern[str]  # all phrases, for windows where words touch other scripts
+    # Words a phrase has beyond its first: "the Immigration and Customs Enforcement"
+    # is a cue three words after "detained by" when it begins there, wherever it ends.
+    overhang: int
 
     def found_in(self, window: str) -> bool:
         if not window.isascii():
@@ -106,12 +109,24 @@ class _Cue:
             return len(window.strip(" "))
         return len(window) - matches[-1].start() if side == "<" else matches[0].end()
 
+    def overhanging(self, wide: str, reach: int, side: str) -> int | None:
+        """Where a phrase that begins within `reach` characters of the term (counted
+        from the term's side of the wider window `wide`) ends: the length of `wide`
+        needed to take it in, or None."""
+        if side == ">":
+            match = next((m for m in self.every.finditer(wide) if m.start() < reach), None)
+            return None if match is None else match.end()
+        edge = len(wide) - reach
+        matches = [m for m in self.every.finditer(wide) if m.end() > edge]
+        return None if not matches else len(wide) - matches[-1].start()
+
     @classmethod
     def of(cls, phrases: tuple[str, ...]) -> _Cue:
         plain = {p for p in phrases if " " not in p and "*" not in p and p.isascii()}
         rest = sorted(set(phrases) - plain, key=len, reverse=True)
         pattern = re.compile(alternation(rest)) if rest else None
-        return cls(frozenset(plain), pattern, re.compile(alternation(phrases)))
+        overhang = max((p.count(" ") for p in phrases), default=0)
+        return cls(frozenset(plain), pattern, re.compile(alternation(phrases)), overhang)
 
 
 @dataclass
@@ -249,6 +264,11 @@ class _Scan:
                     if side == "<":
                         return start - cue.reach(window, side), end
                     return start, end + cue.reach(window, side)
+                if cue.overhang and window.strip(" "):
+                    wide = self._clause_window(start, end, need.reach + cue.overhang, side)
+                    taken = cue.overhanging(wide, len(window), side)
+                    if taken is not None:
+                        return (start - taken, end) if side == "<" else (start, end + taken)
         return None
 
     def _clause_window(self, start: int, end: int, words: int, side: str) -> str:

@@ -251,3 +251,14 @@ def test_a_status_word_named_after_a_venue_word_is_a_name() -> None:
     assert withheld("Robaron en el restaurante El Refugio anoche.") == []
     # A sentence end between them: the venue is one thing, the status another.
     assert withheld("My cousin works at the bar. Undocumented, he never calls.") == ["Undocumented"]
+
+
+def test_a_cue_of_several_words_counts_where_it_begins() -> None:
+    # An agency's full name starts within the reach of "detenida" and ends beyond it:
+    # the whole name is the cue, and what it ends with is withheld with the term.
+    assert withheld("Fue detenida por el Servicio de Inmigración y Aduanas, en enero.") == [
+        "Fue detenida por el Servicio de Inmigración y Aduanas"
+    ]
+    assert withheld("Foi preso por agentes do ICE ontem.") == ["Foi preso por agentes do ICE"]
+    # The same words with no agency in reach are an ordinary arrest.
+    assert withheld("Fue detenida por el guardia de seguridad del centro comercial.") == []
