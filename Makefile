@@ -5,22 +5,25 @@ BIN := $(VENV)/bin
 export TRUSTLINE_VAR_DIR ?= $(CURDIR)/var
 RANDOM_SECRET = $$($(PY) -c 'import secrets; print(secrets.token_urlsafe(48))')
 
-.PHONY: demo test quick sweep check lint security messages install install-browser clean lock
+.PHONY: demo test unit quick sweep check lint security audit messages install install-browser install-fonts clean lock
 
-$(VENV)/.installed: pyproject.toml constraints.txt
+# Everything comes from requirements.lock, checked against its hashes; the project itself
+# is then installed without fetching anything more (its build backend is in the lock).
+$(VENV)/.installed: pyproject.toml requirements.lock
 	python3 -m venv $(VENV)
-	$(PY) -m pip install -q -c constraints.txt --upgrade pip
-	$(PY) -m pip install -q -c constraints.txt -e '.[test]'
+	$(PY) -m pip install -q --require-hashes --no-deps -r requirements.lock
+	$(PY) -m pip install -q --no-deps --no-build-isolation -e .
 	touch $@
 
-# Pin what a fresh install resolves to today (constraints.txt), in a scratch virtualenv.
+# Re-resolve requirements.lock from pyproject.toml with hashes (pip-tools, in a scratch
+# virtualenv). Pins already in the lock are kept; `make lock UPGRADE=1` moves every
+# package to its newest version within pyproject.toml's bounds.
 lock:
 	rm -rf var/lock-venv && python3 -m venv var/lock-venv
-	var/lock-venv/bin/python -m pip install -q --upgrade pip
-	var/lock-venv/bin/python -m pip install -q -e '.[test]'
-	{ sed -n '1,3p' constraints.txt; \
-	  var/lock-venv/bin/python -m pip freeze --all --exclude-editable | grep -v '^trustline'; \
-	} > constraints.new && mv constraints.new constraints.txt
+	var/lock-venv/bin/python -m pip install -q pip-tools
+	CUSTOM_COMPILE_COMMAND="make lock" var/lock-venv/bin/pip-compile -q --generate-hashes \
+	  --allow-unsafe --extra test --strip-extras --no-emit-index-url --no-emit-find-links \
+	  $(if $(UPGRADE),--upgrade) -o requirements.lock pyproject.toml
 	rm -rf var/lock-venv
 
 install: $(VENV)/.installed
@@ -43,6 +46,9 @@ demo: install messages var/demo.env
 install-browser:
 	bash scripts/ensure-chromium
 
+install-fonts:
+	bash scripts/ensure-fonts
+
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check trustline benchmarks tests
@@ -53,11 +59,20 @@ check: install messages
 	TRUSTLINE_SECRET_KEY=$(RANDOM_SECRET) TRUSTLINE_RECEIPT_PEPPER=$(RANDOM_SECRET) \
 	  $(BIN)/trustline makemigrations --check --dry-run -v1
 
-# bandit over the application; pip-audit over the installed packages (findings fail;
-# only an unreachable vulnerability feed skips it, and the script says so).
+# bandit over the application, offline.
 security: install
 	$(BIN)/bandit -q -r trustline -c pyproject.toml
+
+# pip-audit over requirements.lock: the one step that needs the network (a vulnerability
+# feed). Findings fail; only an unreachable feed skips it, and the script says so.
+audit: install
 	$(PY) scripts/audit_dependencies.py
+
+# Every test but the browser journeys, on every core (pytest-xdist): the loop to run
+# before committing. `make test` is still the gate CI runs.
+unit: install messages
+	TRUSTLINE_SECRET_KEY=$(RANDOM_SECRET) TRUSTLINE_RECEIPT_PEPPER=$(RANDOM_SECRET) \
+	  $(BIN)/pytest -q -p no:cacheprovider -n auto --ignore=tests/browser $(PYTEST_ARGS)
 
 # A quick loop while changing one part: no lint, no browser, one path if given.
 #   make quick                      every test but the browser journeys
@@ -71,7 +86,7 @@ sweep: install messages
 	TRUSTLINE_SWEEP=full TRUSTLINE_SECRET_KEY=$(RANDOM_SECRET) TRUSTLINE_RECEIPT_PEPPER=$(RANDOM_SECRET) \
 	  $(BIN)/pytest -q -p no:logging tests/test_sweep.py $(PYTEST_ARGS)
 
-test: install messages install-browser lint check security
+test: install messages install-browser install-fonts lint check security
 	TRUSTLINE_SECRET_KEY=$(RANDOM_SECRET) TRUSTLINE_RECEIPT_PEPPER=$(RANDOM_SECRET) \
 	  $(BIN)/pytest $(PYTEST_ARGS)
 

@@ -1,12 +1,12 @@
 #!/usr/bin/env python3
-"""pip-audit over the installed environment, for `make security` and CI.
+"""pip-audit over requirements.lock (the pinned, hashed packages), for `make audit` and CI.
 
 Known vulnerabilities fail the build. pip-audit is skipped only when no vulnerability
 service can be reached (PyPI's JSON API, then OSV), and then this says so and why:
 a network that blocks the feeds must not look like a clean bill of health, and must
 not hide a finding either. Anything else that goes wrong fails, too.
 
-Only our own package, installed editable from the checkout, is left out.
+Our own package is not in the lock: it is the code under review, not a dependency.
 """
 
 from __future__ import annotations
@@ -16,10 +16,13 @@ import re
 import subprocess
 import sys
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, Literal
 
 SERVICES = ("pypi", "osv")
 OURS = "trustline"
+LOCK = Path(__file__).resolve().parents[1] / "requirements.lock"
+
 # What requests and pip-audit print when a feed cannot be reached at all.
 UNREACHABLE = re.compile(
     r"Could not connect to|is not redirecting properly|network may be blocking"
@@ -92,7 +95,11 @@ def audit(service: str) -> Outcome:
         sys.executable,
         "-m",
         "pip_audit",
-        "--skip-editable",
+        # The lock, as pinned and hashed: nothing is installed to audit it.
+        "--requirement",
+        str(LOCK),
+        "--require-hashes",
+        "--disable-pip",
         "--progress-spinner",
         "off",
         "--format",

@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import datetime
 import io
+import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -15,9 +16,12 @@ from django.contrib.auth.models import User
 from django.core.management import call_command
 from django.test import Client
 from django.utils import timezone
+from pypdf import PdfReader
 
 from trustline.disclosures.services import decision_escalate, request_log
+from trustline.intake.models import AgencyProfile
 from trustline.transparency.models import WithheldTally
+from trustline.transparency.pdf import unicode_fonts
 
 pytestmark = pytest.mark.django_db
 
@@ -152,6 +156,38 @@ def test_the_html_report_draws_its_chart_in_svg(staff: dict[str, User]) -> None:
 def test_the_pdf_report_is_a_pdf(staff: dict[str, User]) -> None:
     log(staff["rick"])
     assert report("pdf").startswith(b"%PDF")
+
+
+# Each offered language's own name and a place name in its script.
+NAMES_AND_PLACES = [
+    ("English", "Springfield"),
+    ("Español", "Mayagüez"),
+    ("简体中文", "北京"),
+    ("繁體中文", "臺北"),
+    ("Tiếng Việt", "Đà Nẵng"),
+    ("Tagalog", "Lungsod ng Quezon"),
+    ("한국어", "서울"),
+    ("العربية", "القاهرة"),
+    ("Русский", "Москва"),
+    ("Kreyòl ayisyen", "Pòtoprens"),
+    ("Português", "São Paulo"),
+    ("Français", "Montréal"),
+]
+
+
+def test_the_pdf_report_carries_every_script() -> None:
+    if not unicode_fonts() and not os.environ.get("TRUSTLINE_REQUIRE_FONTS"):
+        pytest.skip("fonts-dejavu-core and fonts-wqy-microhei are not installed")
+    # Six to a title, so that each title fits on its line.
+    profile = AgencyProfile.objects.create(
+        name=" / ".join(f"{n} {p}" for n, p in NAMES_AND_PLACES[:6])
+    )
+    first = PdfReader(io.BytesIO(report("pdf"))).pages[0].extract_text()
+    profile.name = " / ".join(f"{n} {p}" for n, p in NAMES_AND_PLACES[6:])
+    profile.save()
+    second = PdfReader(io.BytesIO(report("pdf"))).pages[0].extract_text()
+    for language, place in NAMES_AND_PLACES:
+        assert any(language in text and place in text for text in (first, second)), language
 
 
 def test_the_report_can_be_written_to_a_file(tmp_path: Path) -> None:
