@@ -1,6 +1,6 @@
 """The policy command line, shared by `python -m trustline.policy` and `trustline policy`.
 
-check FILE...                 validate; errors name the line; exit 1 on any error
+check FILE...                 validate; errors name the line; exit 2 on any error
 explain FILE --type R2 --category release_date --document judicial_warrant [facts]
 diff OLD NEW                  every (type, category, document) cell whose decision changes
 table FILE                    the whole decision table as CSV, one cell a line
@@ -49,7 +49,7 @@ def main(argv: list[str], stdout: TextIO, stderr: TextIO) -> int:
     except PolicyFileInvalid as invalid:
         for error in invalid.errors:
             print(error, file=stderr)
-        return 1
+        return USAGE_ERROR
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -114,7 +114,7 @@ def _check(files: list[str], stdout: TextIO, stderr: TextIO) -> int:
             continue
         policy = load_policy(path)
         print(f"{path}: ok, {len(policy.rules)} rules, version {policy.version}", file=stdout)
-    return 1 if failed else 0
+    return USAGE_ERROR if failed else 0
 
 
 def _explain(args: argparse.Namespace, stdout: TextIO) -> int:

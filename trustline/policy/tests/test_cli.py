@@ -49,11 +49,11 @@ def test_check_help_lists_every_value_a_policy_file_may_use() -> None:
     assert missing == []
 
 
-def test_check_prints_each_error_with_file_and_line_and_exits_1(tmp_path: Path) -> None:
+def test_check_prints_each_error_with_file_and_line_and_exits_2(tmp_path: Path) -> None:
     bad = tmp_path / "bad.toml"
     bad.write_text('name = "bad"\nextends = "strict"\n\n[[rule]]\nid = "x"\ndecision = "yes"\n')
     status, out, err = run("check", STRICT, str(bad))
-    assert status == 1
+    assert status == 2
     assert "strict.toml: ok" in out
     assert f"{bad}:6: rule 'x': unknown decision 'yes'" in err
     assert f"{bad}:4: rule 'x': missing citation" in err
@@ -93,7 +93,7 @@ def test_explain_on_an_invalid_file_prints_its_errors(tmp_path: Path) -> None:
     bad = tmp_path / "bad.toml"
     bad.write_text("name = \n")
     status, out, err = run("explain", str(bad), "--type", "R1", "--category", "hold")
-    assert (status, out) == (1, "")
+    assert (status, out) == (2, "")
     assert f"{bad}:1: not valid TOML" in err
 
 
