@@ -1,4 +1,5 @@
-"""Who may see and do what with a report. Views never decide this themselves.
+"""Who may see and do what with a report. Views never decide this themselves; who
+may see which report at all is intake/visibility.py, which the vault follows too.
 
 Not found and not allowed look the same to the caller (CaseNotFound), so a probe
 cannot tell a hidden case from a missing one.
@@ -6,10 +7,9 @@ cannot tell a hidden case from a missing one.
 
 from __future__ import annotations
 
-from django.db.models import Q, QuerySet
-
 from trustline.accounts.roles import INTAKE, INVESTIGATOR, SUPERVISOR, Actor, has_role
 from trustline.intake.models import Report
+from trustline.intake.visibility import is_own_case, may_see, visible_reports
 from trustline.vault import services as vault
 
 User = Actor
@@ -29,8 +29,6 @@ TRANSITIONS: dict[tuple[str, str], frozenset[str]] = {
     (S.CLOSED, S.INVESTIGATING): frozenset({SUPERVISOR}),
 }
 
-INTAKE_QUEUE = (S.NEW, S.IN_REVIEW, S.NOT_POLICE_MATTER)
-
 
 class CaseNotFound(Exception):
     """No such report, or not one this user may open."""
@@ -38,30 +36,6 @@ class CaseNotFound(Exception):
 
 class NotAllowed(Exception):
     """The user may see the report but not do this to it."""
-
-
-def visible_reports(user: User) -> QuerySet[Report]:
-    reports = Report.objects.all()
-    if has_role(user, SUPERVISOR):
-        return reports
-    rules = Q(pk__in=[])
-    if has_role(user, INTAKE):
-        # Intake's access ends when a report leaves the intake queue, assigned or not
-        # (docs/threat-model.md): an accepted or closed report nobody holds is a
-        # supervisor's to route.
-        rules |= Q(status__in=INTAKE_QUEUE)
-    if has_role(user, INVESTIGATOR):
-        rules |= Q(assignee_id=user.pk)
-    return reports.filter(rules)
-
-
-def may_see(user: User, report: Report) -> bool:
-    """visible_reports for one report in memory (who holds a copy of its key)."""
-    if has_role(user, SUPERVISOR):
-        return True
-    if has_role(user, INTAKE) and report.status in INTAKE_QUEUE:
-        return True
-    return has_role(user, INVESTIGATOR) and is_own_case(user, report)
 
 
 def get_case_for_user(user: User, report_id: int, *, quarantined: bool = False) -> Report:
@@ -76,10 +50,6 @@ def get_case_for_user(user: User, report_id: int, *, quarantined: bool = False) 
         raise CaseNotFound
     vault.open_for(report, user)
     return report
-
-
-def is_own_case(user: User, report: Report) -> bool:
-    return report.assignee_id is not None and report.assignee_id == user.pk
 
 
 def next_statuses(user: User, report: Report) -> list[str]:

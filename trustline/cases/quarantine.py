@@ -10,8 +10,9 @@ from django.db import transaction
 from django.utils import timezone
 
 from trustline.audit.services import record
-from trustline.cases.access import User, get_case_for_user, may_review_quarantine, visible_reports
+from trustline.cases.access import User, get_case_for_user, may_review_quarantine
 from trustline.intake.models import Report
+from trustline.intake.visibility import visible_reports
 
 
 def quarantine_page(user: User, page: str | int | None) -> Page[Report]:

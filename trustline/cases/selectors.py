@@ -8,9 +8,10 @@ from django.conf import settings
 from django.core.paginator import Page, Paginator
 from django.db.models import Count, QuerySet
 
-from trustline.cases.access import User, visible_reports
+from trustline.cases.access import User
 from trustline.intake.models import Message, Report
 from trustline.intake.selectors import named_by, thread_of
+from trustline.intake.visibility import visible_reports
 
 
 def in_queue(user: User) -> QuerySet[Report]:

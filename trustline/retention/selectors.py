@@ -11,9 +11,10 @@ from django.db.models.functions import Coalesce
 
 from trustline.accounts.roles import Actor
 from trustline.audit.models import AuditEvent
-from trustline.cases.access import CaseNotFound, visible_reports
+from trustline.cases.access import CaseNotFound
 from trustline.intake.models import Message, Report
 from trustline.intake.selectors import named_by
+from trustline.intake.visibility import visible_reports
 from trustline.retention.models import LegalHold, Outcome, PurgeWarning, RetentionRule, What
 from trustline.retention.schedule import Case, Rule, Step, plan
 

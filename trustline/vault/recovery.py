@@ -22,6 +22,7 @@ from shamir_mnemonic.share import Share
 
 from trustline.audit.services import record
 from trustline.intake.models import Report
+from trustline.intake.visibility import visible_reports
 from trustline.vault import crypto
 from trustline.vault.keyring import Keyring
 from trustline.vault.models import KeyWrap, StaffKey
@@ -89,7 +90,6 @@ def open_recovery(words: Sequence[str], state: str = K.ACTIVE) -> Keyring:
 
 def restore_with_recovery(*, words: Sequence[str], user: StaffUser) -> int:
     """Give a staff member back every report they may see (forgotten password)."""
-    from trustline.cases.access import visible_reports
 
     recovery = open_recovery(words)
     key = StaffKey.objects.filter(user=user, state=K.ACTIVE).first()

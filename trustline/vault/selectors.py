@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from django.contrib.auth.models import User as StaffUser
 
 from trustline.accounts.roles import CASE_ROLES, load_roles
-from trustline.cases.access import visible_reports
+from trustline.intake.visibility import visible_reports
 from trustline.vault.models import StaffKey
 
 

@@ -1,7 +1,7 @@
 """Every write of the vault: staff keys, report keys and their wraps.
 
 Who holds a wrap of a report's key follows who may see the report
-(trustline/cases/access.py): the supervisors, the intake queue while the report is
+(trustline/intake/visibility.py): the supervisors, the intake queue while the report is
 in it, the assigned investigator — and always the agency recovery key. `reconcile`
 brings the wraps in line after every change of status or assignment.
 """
@@ -17,9 +17,11 @@ from django.db import connection, transaction
 from django.db.models import QuerySet
 from django.utils import timezone
 
+from trustline.accounts.roles import INTAKE, SUPERVISOR, load_roles
 from trustline.audit.services import record
 from trustline.intake.models import Report
 from trustline.intake.remembered import forget, remembered
+from trustline.intake.visibility import may_see, visible_reports
 from trustline.vault import crypto
 from trustline.vault.fields import SealedModel, VaultLocked
 from trustline.vault.keyring import Keyring, hold, keyring_of
@@ -155,7 +157,6 @@ def _retire(key: StaffKey) -> None:
 
 def _recipients() -> list[tuple[int, bytes]]:
     """The live keys that every new report is wrapped to: recovery, intake, supervisors."""
-    from trustline.accounts.roles import INTAKE, SUPERVISOR
 
     def load() -> list[tuple[int, bytes]]:
         keys = StaffKey.objects.filter(state__in=LIVE).filter(
@@ -254,8 +255,6 @@ def reconcile(report: Report) -> None:
     removes the wraps of staff who no longer may see the report. The recovery key
     is never removed.
     """
-    from trustline.accounts.roles import load_roles
-    from trustline.cases.access import may_see
 
     held = {
         w.key_id: w.key
@@ -312,7 +311,6 @@ RESTORE_PER_REQUEST = 2000
 def restore_access(*, actor: StaffUser, user: StaffUser, limit: int = RESTORE_PER_REQUEST) -> int:
     """Give a colleague (back) the copies of the reports they may see, from the ones
     the acting supervisor can open: at most `limit` at a time. Returns how many."""
-    from trustline.cases.access import visible_reports
 
     keyring = keyring_of(actor)
     key = active_key(user)

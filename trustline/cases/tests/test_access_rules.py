@@ -11,10 +11,10 @@ import pytest
 from django.contrib.auth.models import User
 from django.test import Client
 
-from trustline.cases.access import INTAKE_QUEUE, may_see, visible_reports
 from trustline.cases.services import case_transition
 from trustline.intake.models import Report
 from trustline.intake.services import Filed
+from trustline.intake.visibility import INTAKE_QUEUE, may_see, visible_reports
 from trustline.vault.models import KeyWrap
 
 pytestmark = pytest.mark.django_db

@@ -14,11 +14,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import PASSWORD
-from trustline.cases.access import may_see
 from trustline.cases.services import NotAllowed, case_assign, case_transition
 from trustline.intake.models import Report
 from trustline.intake.remembered import forget
 from trustline.intake.services import Filed
+from trustline.intake.visibility import may_see
 from trustline.vault import recovery
 from trustline.vault import services as vault
 from trustline.vault.fields import VaultLocked
