@@ -20,7 +20,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 import ahocorasick
 
@@ -87,12 +87,21 @@ class _Cue:
     stems and unspaced-script cues go through one regular expression."""
 
     words: frozenset[str]
-    pattern: re.Pattern[str] | None
-
-    every: re.Pattern[str]  # all phrases, for windows where words touch other scripts
+    rest: str  # the phrases that are not plain words, as a regular expression ("" if none)
+    phrases: str  # all phrases, for windows where words touch other scripts
     # Words a phrase has beyond its first: "the Immigration and Customs Enforcement"
     # is a cue three words after "detained by" when it begins there, wherever it ends.
     overhang: int
+
+    # Compiled when first needed, like the exceptions (lexicon.Exception_.regex): a
+    # fresh process does not wait for the hundreds of cue sets no text has used yet.
+    @cached_property
+    def pattern(self) -> re.Pattern[str] | None:
+        return re.compile(self.rest) if self.rest else None
+
+    @cached_property
+    def every(self) -> re.Pattern[str]:
+        return re.compile(self.phrases)
 
     def found_in(self, window: str) -> bool:
         if not window.isascii():
@@ -124,9 +133,10 @@ class _Cue:
     def of(cls, phrases: tuple[str, ...]) -> _Cue:
         plain = {p for p in phrases if " " not in p and "*" not in p and p.isascii()}
         rest = sorted(set(phrases) - plain, key=len, reverse=True)
-        pattern = re.compile(alternation(rest)) if rest else None
         overhang = max((p.count(" ") for p in phrases), default=0)
-        return cls(frozenset(plain), pattern, re.compile(alternation(phrases)), overhang)
+        return cls(
+            frozenset(plain), alternation(rest) if rest else "", alternation(phrases), overhang
+        )
 
 
 @dataclass

@@ -138,11 +138,18 @@ class Term:
 class Exception_:
     lang: str
     pattern: str  # as written
-    regex: re.Pattern[str]
+    source: str  # the regular expression it reads as
     anchor: str  # a literal the text must hold for the pattern to be tried
     look_alike: str
     disclosure: str
     line: int
+
+    @cached_property
+    def regex(self) -> re.Pattern[str]:
+        """Compiled when first tried: most exceptions are never needed by one text, and
+        compiling all of them (their word edges are large character classes) made a
+        fresh process wait seconds before its first scan."""
+        return re.compile(self.source)
 
 
 @dataclass
@@ -179,9 +186,10 @@ def _exception_regex(
     cues: dict[str, tuple[str, ...]],
     where: str,
     special: dict[str, set[str]],
-) -> tuple[re.Pattern[str], str]:
-    """Compile an exception for squeezed text: words joined by one space (or none, for
-    unspaced scripts), "…" for up to four words, @set for any of its phrases."""
+) -> tuple[str, str]:
+    """An exception as a regular expression over squeezed text: words joined by one
+    space (or none, for unspaced scripts), "…" for up to four words, @set for any of its
+    phrases."""
     parts: list[str] = []
     literals: list[str] = []
     tokens = pattern.split()
@@ -222,7 +230,7 @@ def _exception_regex(
     )
     # The anchor, a literal the window must hold before the pattern is tried, saves time;
     # a pattern of cue sets alone has none and is always tried.
-    return re.compile(left + " ?".join(parts) + right), max(literals, key=len, default="")
+    return left + " ?".join(parts) + right, max(literals, key=len, default="")
 
 
 def parse(text: str, lang: str, lexicon: Lexicon | None = None) -> Lexicon:
@@ -252,9 +260,9 @@ def parse(text: str, lang: str, lexicon: Lexicon | None = None) -> Lexicon:
             pattern, examples = _split_examples(line[1:], where)
             if len(examples) != 2:
                 raise LexiconError(f"{where}: an exception has a look-alike and a disclosure")
-            regex, anchor = _exception_regex(pattern, lang, lexicon.cues, where, lexicon.special)
+            source, anchor = _exception_regex(pattern, lang, lexicon.cues, where, lexicon.special)
             lexicon.exceptions.append(
-                Exception_(lang, pattern, regex, anchor, examples[0], examples[1], number)
+                Exception_(lang, pattern, source, anchor, examples[0], examples[1], number)
             )
             continue
         body, examples = _split_examples(line, where)
