@@ -92,6 +92,12 @@ class _Cue:
     # Words a phrase has beyond its first: "the Immigration and Customs Enforcement"
     # is a cue three words after "detained by" when it begins there, wherever it ends.
     overhang: int
+    # The first words of those phrases: only a window holding one can hold the start of
+    # a phrase that runs past it (None: some phrase can start inside a word, so look).
+    openers: frozenset[str] | None
+
+    def may_open(self, window: str) -> bool:
+        return self.openers is None or not self.openers.isdisjoint(window.split(" "))
 
     # Compiled when first needed, like the exceptions (lexicon.Exception_.regex): a
     # fresh process does not wait for the hundreds of cue sets no text has used yet.
@@ -133,9 +139,17 @@ class _Cue:
     def of(cls, phrases: tuple[str, ...]) -> _Cue:
         plain = {p for p in phrases if " " not in p and "*" not in p and p.isascii()}
         rest = sorted(set(phrases) - plain, key=len, reverse=True)
-        overhang = max((p.count(" ") for p in phrases), default=0)
+        long = [p for p in phrases if " " in p]
+        overhang = max((p.count(" ") for p in long), default=0)
+        firsts = [p.split(" ")[0] for p in long]
+        inside = any(w.endswith("*") or unspaced_script(w[0]) for w in firsts)
+        openers = None if inside else frozenset(firsts)
         return cls(
-            frozenset(plain), alternation(rest) if rest else "", alternation(phrases), overhang
+            frozenset(plain),
+            alternation(rest) if rest else "",
+            alternation(phrases),
+            overhang,
+            openers,
         )
 
 
@@ -274,7 +288,7 @@ class _Scan:
                     if side == "<":
                         return start - cue.reach(window, side), end
                     return start, end + cue.reach(window, side)
-                if cue.overhang and window.strip(" "):
+                if cue.overhang and window.strip(" ") and cue.may_open(window):
                     wide = self._clause_window(start, end, need.reach + cue.overhang, side)
                     taken = cue.overhanging(wide, len(window), side)
                     if taken is not None:
