@@ -35,10 +35,10 @@ from trustline.intake.services import Filed, report_submit
 from trustline.vault import crypto
 from trustline.vault import services as vault
 from trustline.vault.keyring import Keyring, keyring_of
+from trustline.vault.keyring_session import COOKIE as VAULT_COOKIE
+from trustline.vault.keyring_session import SESSION_KEY as VAULT_SESSION_KEY
+from trustline.vault.keyring_session import session_entry
 from trustline.vault.models import StaffKey
-from trustline.vault.session import COOKIE as VAULT_COOKIE
-from trustline.vault.session import SESSION_KEY as VAULT_SESSION_KEY
-from trustline.vault.session import session_entry
 
 PASSWORD = "correct horse battery staple"
 Stored = TypeVar("Stored", Report, Message, Note)

@@ -58,7 +58,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
-    "trustline.vault.session.KeyringMiddleware",
+    "trustline.vault.keyring_session.KeyringMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "trustline.accounts.middleware.IdleTimeoutMiddleware",
     "trustline.accounts.middleware.TwoFactorRequiredMiddleware",

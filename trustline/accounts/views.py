@@ -26,8 +26,8 @@ from trustline.accounts.middleware import SIGNED_OUT_IDLE
 from trustline.accounts.reauth import mark_reauthenticated, safe_next
 from trustline.accounts.roles import as_staff, home_for
 from trustline.accounts.two_factor import CodeRefused, base32_key, is_verified, qr_svg
+from trustline.vault.keyring_session import keep_for_session, unlock_at_sign_in
 from trustline.vault.services import change_password
-from trustline.vault.session import keep_for_session, unlock_at_sign_in
 
 
 class LoginView(auth_views.LoginView):

@@ -1,4 +1,4 @@
-"""Reads of the records desk, always through the access rules in access.py."""
+"""Reads of the records desk, always through the access rules in desk_access.py."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from django.core.paginator import Page, Paginator
 from django.db.models import QuerySet
 
 from trustline.accounts.roles import Actor
-from trustline.disclosures.access import visible_requests
+from trustline.disclosures.desk_access import visible_requests
 from trustline.disclosures.models import Decision, OutsideRequest, Task
 
 

@@ -17,7 +17,7 @@ from django.utils import timezone
 
 from trustline.accounts.roles import Actor, as_staff
 from trustline.audit.services import record
-from trustline.disclosures.access import (
+from trustline.disclosures.desk_access import (
     NotAllowed,
     RequestNotFound,
     get_request_for_user,
@@ -25,10 +25,10 @@ from trustline.disclosures.access import (
     may_act,
     may_verify,
 )
-from trustline.disclosures.engine import current_policy, decide_request, policy_text
+from trustline.disclosures.desk_policy import current_policy, decide_request, policy_text
 from trustline.disclosures.models import Decision, OutsideRequest, Release, Task
 from trustline.disclosures.release import build_package
-from trustline.disclosures.tasks import tasks_for
+from trustline.disclosures.side_effects import tasks_for
 from trustline.policy import Decision as Answer
 from trustline.policy import Policy
 from trustline.policy.vocabulary import IMMIGRATION_STATUS

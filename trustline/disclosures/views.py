@@ -14,7 +14,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from trustline.disclosures import selectors, services
-from trustline.disclosures.access import NotAllowed, RequestNotFound, may_act, may_read, may_verify
+from trustline.disclosures.desk_access import (
+    NotAllowed,
+    RequestNotFound,
+    may_act,
+    may_read,
+    may_verify,
+)
 from trustline.disclosures.forms import (
     EscalateForm,
     JudicialForm,

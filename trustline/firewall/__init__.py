@@ -7,9 +7,9 @@ one file a language, in lexicon/.
 
 from __future__ import annotations
 
-from .engine import Finding, scan
 from .language import detect_language, identify, sentence_bounds
 from .placeholders import PLACEHOLDER_LANGUAGES, PLACEHOLDERS, split_placeholders
+from .scanner import Finding, scan
 
 __all__ = [
     "PLACEHOLDERS",

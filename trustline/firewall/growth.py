@@ -13,7 +13,7 @@ span grows over:
   the same reason a Korean @lead or @tail entry is a stem that takes any ending
   (수속 reaches 수속을, 수속이).
 
-Offsets here are into the squeezed text (engine.py), where every run of spaces is one
+Offsets here are into the squeezed text (scanner.py), where every run of spaces is one
 space and punctuation is a space.
 """
 

@@ -14,9 +14,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from trustline.intake import abuse, throttle
 from trustline.intake.forms import ConfirmReceiptForm, ReceiptForm, ReplyForm, ReportForm
-from trustline.intake.selectors import ReceiptNotFound, report_for_receipt, thread_of
-from trustline.intake.services import message_from_reporter, report_submit
-from trustline.intake.session import (
+from trustline.intake.reporter_session import (
     close_report,
     current_report,
     forget_receipt,
@@ -26,6 +24,8 @@ from trustline.intake.session import (
     open_form,
     open_report,
 )
+from trustline.intake.selectors import ReceiptNotFound, report_for_receipt, thread_of
+from trustline.intake.services import message_from_reporter, report_submit
 
 EMPTY_FORM_CACHE_SECONDS = 60
 BUSY_RETRY_AFTER_SECONDS = 180

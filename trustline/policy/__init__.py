@@ -10,7 +10,7 @@ docs/policy-guide.md.
 
 from __future__ import annotations
 
-from .engine import decide, decide_each, rule_for
+from .deciding import decide, decide_each, rule_for
 from .errors import PolicyError, PolicyFileInvalid
 from .loader import check, load_policy
 from .model import Decision, Policy, Request, Rule

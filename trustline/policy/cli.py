@@ -13,7 +13,7 @@ import csv
 from contextlib import redirect_stderr, redirect_stdout
 from typing import TextIO
 
-from .engine import decide
+from .deciding import decide
 from .errors import PolicyFileInvalid
 from .loader import check, load_policy
 from .model import Policy, Request

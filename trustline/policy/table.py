@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from .engine import NOT_COLLECTED_RULE, rule_for
+from .deciding import NOT_COLLECTED_RULE, rule_for
 from .model import Policy
 from .vocabulary import CATEGORIES, DOCUMENTS, IMMIGRATION_STATUS, NOT_COLLECTED, REQUEST_TYPES
 

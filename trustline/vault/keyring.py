@@ -2,7 +2,7 @@
 
 The sign-in unlocks it with the password; between requests it lives in the staff
 session encrypted under a secret that only the officer's cookie carries
-(trustline/vault/session.py). Services find it on the acting user.
+(trustline/vault/keyring_session.py). Services find it on the acting user.
 """
 
 from __future__ import annotations

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django import template
 
 from trustline.accounts.roles import Actor
-from trustline.disclosures.access import may_act
+from trustline.disclosures.desk_access import may_act
 
 register = template.Library()
 

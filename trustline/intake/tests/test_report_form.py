@@ -13,7 +13,7 @@ from trustline.audit.models import AuditEvent
 from trustline.firewall import PLACEHOLDERS
 from trustline.intake import receipts
 from trustline.intake.models import Message, Report
-from trustline.intake.session import RECEIPT_COOKIE
+from trustline.intake.reporter_session import RECEIPT_COOKIE
 
 pytestmark = pytest.mark.django_db
 
