@@ -47,7 +47,11 @@ INSTALLED_APPS = [
     "trustline.vault",
     "trustline.transparency",
     "trustline.retention",
+    # Django's own widget templates, for the project-wide form renderer below.
+    "django.forms",
 ]
+
+FORM_RENDERER = "trustline.form_renderer.FieldGroups"
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",

@@ -17,7 +17,7 @@ PACKAGE = Path(__file__).resolve().parents[2] / "trustline"
 
 LAYERS: list[set[str]] = [
     {"firewall", "policy"},
-    {"env", "validation", "headers", "sessions"},
+    {"env", "validation", "headers", "sessions", "form_renderer"},
     {"accounts"},
     {"audit"},
     {"vault"},
