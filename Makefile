@@ -69,7 +69,10 @@ audit: install
 	$(PY) scripts/audit_dependencies.py
 
 # Every test but the browser journeys, on every core (pytest-xdist): the loop to run
-# before committing. `make test` is still the gate CI runs.
+# before committing. `make test` is still the gate CI runs. Keep xdist's default
+# distribution: it hands tests out in pytest-django's order, with the tests that flush
+# the database last; --dist worksteal can run one before a test that needs the rows
+# the migrations wrote.
 unit: install messages
 	TRUSTLINE_SECRET_KEY=$(RANDOM_SECRET) TRUSTLINE_RECEIPT_PEPPER=$(RANDOM_SECRET) \
 	  $(BIN)/pytest -q -p no:cacheprovider -n auto --ignore=tests/browser $(PYTEST_ARGS)
