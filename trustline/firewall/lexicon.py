@@ -196,6 +196,10 @@ def _exception_regex(
     for position, token in enumerate(tokens):
         if token in ("…", "...") and position == len(tokens) - 1:
             parts.append(r"(?:\S+(?: \S+){0,3})?")  # at the end: up to four more words
+        elif token in ("…", "...") and unspaced_script(squeeze(tokens[position + 1])[:1] or "a"):
+            # Before a word of a script that glues its particles ("询问 … 身份",
+            # "신분을 … 묻지"): up to twelve characters, since words cannot be counted.
+            parts.append(r".{0,12}?")
         elif token in ("…", "..."):
             parts.append(r"(?:\S+ ){0,4}")
         elif token.startswith("@"):
