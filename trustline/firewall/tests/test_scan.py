@@ -262,3 +262,10 @@ def test_a_cue_of_several_words_counts_where_it_begins() -> None:
     assert withheld("Foi preso por agentes do ICE ontem.") == ["Foi preso por agentes do ICE"]
     # The same words with no agency in reach are an ordinary arrest.
     assert withheld("Fue detenida por el guardia de seguridad del centro comercial.") == []
+
+
+def test_arabic_tanween_does_not_hide_a_word_and_goes_with_it() -> None:
+    # News Arabic writes the indefinite ending on words reports leave bare.
+    assert withheld("وصل إلى أمريكا لاجئاً عام ٢٠١٥") == ["وصل إلى أمريكا لاجئاً"]
+    # Offsets still point into the text as written, runs of spaces included.
+    assert withheld("He   has   no    papers  and  he  fled") == ["has   no    papers"]
