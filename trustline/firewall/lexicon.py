@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from importlib import resources
 
-from .normalize import fold
+from .normalize import fold, without_optional_marks
 
 LANGUAGES = ("en", "es", "zh", "vi", "tl", "ko", "ar", "ru", "ht", "pt", "fr")
 SPECIAL_SETS = ("lead", "tail", "venue", "notypo")
@@ -45,7 +45,7 @@ class LexiconError(ValueError):
 
 def squeeze(text: str) -> str:
     """A folded phrase with single spaces and no edge spaces: how keys are compared."""
-    return _SPACES.sub(" ", fold(text)).strip()
+    return _SPACES.sub(" ", without_optional_marks(fold(text))).strip()
 
 
 def unspaced_script(char: str) -> bool:

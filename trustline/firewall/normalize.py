@@ -16,6 +16,7 @@ character for one:
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import lru_cache
 from importlib import resources
@@ -95,3 +96,16 @@ def fold(text: str) -> str:
     if len(folded) != len(text):  # pragma: no cover - the table maps one to one
         raise AssertionError("fold changed the text's length")
     return folded
+
+
+# Arabic marks that writers add or leave out at will: tanween, shadda, sukun, the dagger
+# alef and tatweel. They are left out of what is matched (the scanner keeps the offsets;
+# lexicon keys are read the same way), so "لاجئاً", "قدّمنا" and "قدمنا" meet. Fatha,
+# damma and kasra stay: the lexicon tells the vowelled passive "رُحل" (was deported)
+# from "رحل" (left) by them.
+OPTIONAL_MARKS = "\u0640\u064b-\u064d\u0651\u0652\u0670"
+_OPTIONAL = re.compile(f"[{OPTIONAL_MARKS}]+")
+
+
+def without_optional_marks(text: str) -> str:
+    return _OPTIONAL.sub("", text)

@@ -26,7 +26,7 @@ import ahocorasick
 
 from . import growth, identifiers
 from .lexicon import Lexicon, Term, alternation, is_edge, load, unspaced_script
-from .normalize import fold
+from .normalize import OPTIONAL_MARKS, fold
 from .placeholders import DOCUMENT_ID, PLACEHOLDER_RE, STATUS
 from .typos import TypoIndex
 
@@ -40,12 +40,9 @@ class Finding:
     category: str  # "STATUS" | "DOCUMENT_ID"
 
 
-# What the squeezed text leaves out: every space of a run but its first, and the Arabic
-# marks that never tell one word from another — tanween, the dagger alef and tatweel —
-# which news and formal Arabic write on the words reports leave bare ("لاجئاً" is read
-# "لاجئا", "أوراقاً" "أوراقا"). Short vowels and shadda stay: the lexicon lists the
-# vowelled passive "رُحّل" (was deported) apart from "رحل" (left).
-_CUT = re.compile(r"(?<= ) +|[\u0640\u064b-\u064d\u0670]+")
+# What the squeezed text leaves out: every space of a run but its first, and the
+# Arabic marks a writer may add or not (normalize.OPTIONAL_MARKS).
+_CUT = re.compile(f"(?<= ) +|[{OPTIONAL_MARKS}]+")
 _MARKS = re.compile(r"[\u0640\u064b-\u065f\u0670]+")
 # What stops a withheld span from growing over a neighbouring word: the end of a
 # sentence or clause in the original text.
@@ -56,8 +53,8 @@ _STOP = re.compile(r"[,;:!?()\[\]。，；：！？、؟،]|\n\s*\n|\.(?=\s*$|\s
 
 
 class _Squeezed:
-    """Folded text with runs of spaces made one and Arabic tanween left out, and the way
-    back to folded offsets."""
+    """Folded text with runs of spaces made one and optional Arabic marks left out, and
+    the way back to folded offsets."""
 
     __slots__ = ("cuts", "originals", "removed", "text")
 

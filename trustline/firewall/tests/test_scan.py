@@ -264,8 +264,13 @@ def test_a_cue_of_several_words_counts_where_it_begins() -> None:
     assert withheld("Fue detenida por el guardia de seguridad del centro comercial.") == []
 
 
-def test_arabic_tanween_does_not_hide_a_word_and_goes_with_it() -> None:
+def test_optional_arabic_marks_do_not_hide_a_word_and_go_with_it() -> None:
     # News Arabic writes the indefinite ending on words reports leave bare.
     assert withheld("وصل إلى أمريكا لاجئاً عام ٢٠١٥") == ["وصل إلى أمريكا لاجئاً"]
+    # Shadda is written or not at will ("قدّمنا" is "قدمنا"); the vowel that makes a
+    # passive is not: "رُحّل" (was deported) is withheld, "رحل" (left) is not.
+    assert withheld("قدّمنا على اللجوء السنة الماضية") == ["قدّمنا على اللجوء"]
+    assert withheld("رُحّل أخي إلى اليمن") == ["رُحّل"]
+    assert withheld("رحل أبوي إلى الشغل الصبح") == []
     # Offsets still point into the text as written, runs of spaces included.
     assert withheld("He   has   no    papers  and  he  fled") == ["has   no    papers"]
