@@ -274,3 +274,12 @@ def test_optional_arabic_marks_do_not_hide_a_word_and_go_with_it() -> None:
     assert withheld("رحل أبوي إلى الشغل الصبح") == []
     # Offsets still point into the text as written, runs of spaces included.
     assert withheld("He   has   no    papers  and  he  fled") == ["has   no    papers"]
+
+
+def test_a_visa_class_by_its_letters_is_read_beside_the_words_of_any_language() -> None:
+    assert withheld("저는 F-1 유학생인데 룸메이트가 돈을 훔쳤어요.") == ["F-1 유학생인데"]
+    assert withheld("她持F-1学生签证。") == ["持F-1学生签证"]
+    assert withheld("Приехала по визе J-1 и осталась.") == ["по визе J-1"]
+    # Letters and a digit that name a flat or a race are not a visa.
+    assert withheld("Me fui na B2 do prédio.") == []
+    assert withheld("Смотрели гонки F1 в баре.") == []
