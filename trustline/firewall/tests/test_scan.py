@@ -282,4 +282,4 @@ def test_a_visa_class_by_its_letters_is_read_beside_the_words_of_any_language() 
     assert withheld("Приехала по визе J-1 и осталась.") == ["по визе J-1"]
     # Letters and a digit that name a flat or a race are not a visa.
     assert withheld("Me fui na B2 do prédio.") == []
-    assert withheld("Смотрели гонки F1 в баре.") == []
+    assert withheld("Вчера смотрели гонки F1 по телевизору.") == []
