@@ -5,13 +5,13 @@ no DATABASE_URL."""
 
 from __future__ import annotations
 
-import os
 import subprocess
-import sys
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
+
+from tests.bare import SECRETS, run_command
 
 OURS = (
     "audit",
@@ -25,31 +25,15 @@ OURS = (
     "serve",
     "unlock",
 )
-SECRETS = {"TRUSTLINE_SECRET_KEY": "k" * 40, "TRUSTLINE_RECEIPT_PEPPER": "p" * 40}
-
-
-def trustline(*argv: str, **env: str) -> subprocess.CompletedProcess[str]:
-    bare = {k: v for k, v in os.environ.items() if not k.startswith("TRUSTLINE_")}
-    bare.pop("DATABASE_URL", None)
-    bare.pop("DJANGO_SETTINGS_MODULE", None)
-    bare.update(env)
-    return subprocess.run(  # noqa: S603 - our own interpreter and fixed arguments
-        [sys.executable, "-m", "trustline", *argv],
-        env=bare,
-        capture_output=True,
-        text=True,
-        check=False,
-        timeout=60,
-    )
 
 
 def each(*argvs: tuple[str, ...], **env: str) -> list[subprocess.CompletedProcess[str]]:
     with ThreadPoolExecutor(max_workers=4) as pool:
-        return list(pool.map(lambda argv: trustline(*argv, **env), argvs))
+        return list(pool.map(lambda argv: run_command(*argv, **env), argvs))
 
 
 def test_the_command_list_needs_no_setting() -> None:
-    listed = trustline("help", "--commands")
+    listed = run_command("help", "--commands")
     assert listed.returncode == 0, listed.stderr
     assert set(OURS) <= set(listed.stdout.split())
 
@@ -83,7 +67,7 @@ def test_without_its_secrets_every_subcommand_says_so_in_one_line() -> None:
 def test_a_wrong_argument_or_file_is_named_with_status_2(
     argv: tuple[str, ...], says: str, tmp_path: Path
 ) -> None:
-    done = trustline(*argv, TRUSTLINE_VAR_DIR=str(tmp_path), **SECRETS)
+    done = run_command(*argv, TRUSTLINE_VAR_DIR=str(tmp_path), **SECRETS)
     assert done.returncode == 2, (done.returncode, done.stdout, done.stderr)
     assert says in done.stderr
     assert "Traceback" not in done.stderr

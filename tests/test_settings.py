@@ -12,26 +12,14 @@ from django.core.exceptions import ImproperlyConfigured
 from django.test import RequestFactory, override_settings
 from django.views.debug import technical_500_response
 
+from tests.bare import SECRETS, run_command, run_python
 from trustline.env import env_bool, env_int, env_secret
 
 PROBE = "import django; django.setup(); from django.conf import settings; print(settings.DEBUG)"
 
 
-def run_python(*argv: str, **env: str) -> subprocess.CompletedProcess[str]:
-    """Our interpreter with none of this process's TRUSTLINE_* settings, only `env`."""
-    clean = {k: v for k, v in os.environ.items() if not k.startswith("TRUSTLINE_")}
-    clean.pop("DATABASE_URL", None)
-    clean.update(env, DJANGO_SETTINGS_MODULE="trustline.settings")
-    return subprocess.run(  # noqa: S603 - our own interpreter and fixed arguments
-        [sys.executable, *argv], env=clean, capture_output=True, text=True, check=False
-    )
-
-
 def run_settings(**env: str) -> subprocess.CompletedProcess[str]:
     return run_python("-c", PROBE, **env)
-
-
-SECRETS = {"TRUSTLINE_SECRET_KEY": "k" * 40, "TRUSTLINE_RECEIPT_PEPPER": "p" * 40}
 
 
 def test_it_refuses_to_start_without_a_secret_key() -> None:
@@ -90,10 +78,6 @@ def test_the_debug_page_masks_the_receipt_pepper_like_the_secret_key() -> None:
     assert "RECEIPT_PEPPER" in page  # the setting is listed, its value is not
     assert settings.RECEIPT_PEPPER not in page
     assert settings.SECRET_KEY not in page
-
-
-def run_command(*argv: str, **env: str) -> subprocess.CompletedProcess[str]:
-    return run_python("-m", "trustline", *argv, **env)
 
 
 def test_a_command_without_its_secret_says_so_in_one_line() -> None:
