@@ -112,10 +112,11 @@ def test_each_visitor_gets_the_expected_answer(
     client = StaffClient()
     if visitor != "anon":
         client.force_login(staff[visitor])
+    routes = application_urls()
     wrong = []
     for name in sorted(EXPECTED):
         method, answers = EXPECTED[name]
-        path = concrete(application_urls()[name], world)
+        path = concrete(routes[name], world)
         signed_in = copy.deepcopy(client.cookies)  # signing out clears them
         with transaction.atomic():
             response = client.post(path, {}) if method == "POST" else client.get(path)
