@@ -104,6 +104,8 @@ def fold(text: str) -> str:
 # damma and kasra stay: the lexicon tells the vowelled passive "رُحل" (was deported)
 # from "رحل" (left) by them.
 OPTIONAL_MARKS = "\u0640\u064b-\u064d\u0651\u0652\u0670"
+# Every Arabic mark that sits on a letter: a withheld word takes its marks with it.
+ARABIC_MARKS = "\u0640\u064b-\u065f\u0670"
 _OPTIONAL = re.compile(f"[{OPTIONAL_MARKS}]+")
 
 

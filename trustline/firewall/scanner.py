@@ -26,7 +26,7 @@ import ahocorasick
 
 from . import growth, identifiers
 from .lexicon import Lexicon, Term, alternation, is_edge, load, unspaced_script
-from .normalize import OPTIONAL_MARKS, fold
+from .normalize import ARABIC_MARKS, OPTIONAL_MARKS, fold
 from .placeholders import DOCUMENT_ID, PLACEHOLDER_RE, STATUS
 from .typos import TypoIndex
 
@@ -43,7 +43,7 @@ class Finding:
 # What the squeezed text leaves out: every space of a run but its first, and the
 # Arabic marks a writer may add or not (normalize.OPTIONAL_MARKS).
 _CUT = re.compile(f"(?<= ) +|[{OPTIONAL_MARKS}]+")
-_MARKS = re.compile(r"[\u0640\u064b-\u065f\u0670]+")
+_MARKS = re.compile(f"[{ARABIC_MARKS}]+")
 # What stops a withheld span from growing over a neighbouring word: the end of a
 # sentence or clause in the original text.
 # Quotes and single line breaks do not end a clause (phone messages break lines
