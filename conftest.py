@@ -25,13 +25,14 @@ from django.utils import timezone, translation
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from trustline.accounts.reauth import mark_reauthenticated
 from trustline.accounts.two_factor import TOTP_NAME, mark_verified
 from trustline.cases.models import Note
 from trustline.intake import receipts
 from trustline.intake.models import Category, Message, Report
-from trustline.intake.remembered import forget
 from trustline.intake.services import Filed, report_submit
+from trustline.intake.visibility import may_see
+from trustline.reauth import mark_reauthenticated
+from trustline.remembered import forget
 from trustline.vault import crypto
 from trustline.vault import services as vault
 from trustline.vault.keyring import Keyring, keyring_of
@@ -98,7 +99,7 @@ def put_case(unsealed: Callable[[Report], Report]) -> Callable[..., Report]:
     def put(report: Report, **fields: Any) -> Report:
         Report.objects.filter(pk=report.pk).update(**fields)
         fresh = unsealed(Report.objects.get(pk=report.pk))
-        vault.reconcile(fresh)
+        vault.reconcile(fresh, lambda user: may_see(user, fresh))
         return fresh
 
     return put

@@ -61,8 +61,8 @@ def fill(count: int) -> None:
     from django.utils import timezone
 
     from trustline.intake.models import Category, Report
+    from trustline.screening.screen import Screened
     from trustline.vault import services as vault
-    from trustline.vault.screen import Screened
 
     categories = list(Category.objects.all())
     statuses = [s for s, _ in Report.Status.choices]

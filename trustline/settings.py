@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "trustline.intake",
     "trustline.cases",
     "trustline.disclosures",
+    "trustline.screening",
     "trustline.vault",
     "trustline.transparency",
     "trustline.retention",

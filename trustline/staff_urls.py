@@ -5,10 +5,8 @@ from trustline.audit import urls as audit
 from trustline.cases import urls as cases
 from trustline.disclosures import urls as disclosures
 from trustline.retention import urls as retention
-from trustline.vault import urls as vault
 
 app_name = "staff"
 urlpatterns = [*accounts.urlpatterns, *cases.urlpatterns, *audit.urlpatterns]
 urlpatterns += disclosures.urlpatterns
 urlpatterns += retention.urlpatterns
-urlpatterns += vault.urlpatterns

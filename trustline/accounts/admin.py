@@ -20,9 +20,9 @@ from django.utils.translation import gettext_lazy as _
 from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from trustline.accounts.reauth import recent_auth_required
 from trustline.accounts.services import otp_reset, staff_unlock
 from trustline.audit.admin_log import AuditedAdmin
+from trustline.reauth import recent_auth_required
 
 guarded = method_decorator(recent_auth_required)
 

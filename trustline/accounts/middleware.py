@@ -20,8 +20,8 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
 
-from trustline.accounts.roles import as_staff
 from trustline.accounts.two_factor import is_enrolled, is_verified
+from trustline.roles import as_staff
 from trustline.sessions import is_staff_path
 
 LAST_SEEN = "tl_last_seen"

@@ -13,7 +13,6 @@ from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from trustline.accounts.lockout import username_digest
-from trustline.accounts.roles import ADMIN, ROLES
 from trustline.accounts.two_factor import (
     RECOVERY_CODES,
     RECOVERY_NAME,
@@ -22,6 +21,7 @@ from trustline.accounts.two_factor import (
     normalized,
 )
 from trustline.audit.services import record
+from trustline.roles import ADMIN, ROLES
 from trustline.vault import services as vault
 
 

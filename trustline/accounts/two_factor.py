@@ -21,7 +21,7 @@ from django_otp.models import Device
 from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from trustline.accounts.roles import Actor
+from trustline.roles import Actor
 
 RECOVERY_CODES = 10
 TOTP_NAME = "authenticator"

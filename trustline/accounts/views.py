@@ -23,9 +23,9 @@ from trustline.accounts import services
 from trustline.accounts.forms import ConfirmForm, EnrollForm, SignInForm
 from trustline.accounts.lockout import is_locked_out
 from trustline.accounts.middleware import SIGNED_OUT_IDLE
-from trustline.accounts.reauth import mark_reauthenticated, safe_next
-from trustline.accounts.roles import as_staff, home_for
 from trustline.accounts.two_factor import CodeRefused, base32_key, is_verified, qr_svg
+from trustline.reauth import mark_reauthenticated, safe_next
+from trustline.roles import as_staff, home_for
 from trustline.vault.keyring_session import keep_for_session, unlock_at_sign_in
 from trustline.vault.services import change_password
 

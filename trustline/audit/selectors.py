@@ -5,8 +5,8 @@ from typing import Any
 from django.core.paginator import Page, Paginator
 from django.db.models import QuerySet
 
-from trustline.accounts.roles import AUDITOR, Actor, has_role
 from trustline.audit.models import AuditEvent
+from trustline.roles import AUDITOR, Actor, has_role
 
 
 def trail(filters: dict[str, Any], page: str | int | None) -> Page[AuditEvent]:

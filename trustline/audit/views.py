@@ -12,11 +12,11 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET, require_POST
 
-from trustline.accounts.reauth import recent_auth_required
 from trustline.audit import checkpoints
 from trustline.audit.forms import TrailFilterForm
 from trustline.audit.selectors import known_actions, may_read_trail, trail, trail_events
 from trustline.audit.services import record
+from trustline.reauth import recent_auth_required
 
 
 def _auditor(request: HttpRequest) -> None:

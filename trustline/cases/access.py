@@ -7,9 +7,9 @@ cannot tell a hidden case from a missing one.
 
 from __future__ import annotations
 
-from trustline.accounts.roles import INTAKE, INVESTIGATOR, SUPERVISOR, Actor, has_role
 from trustline.intake.models import Report
 from trustline.intake.visibility import is_own_case, may_see, visible_reports
+from trustline.roles import INTAKE, INVESTIGATOR, SUPERVISOR, Actor, has_role
 from trustline.vault import services as vault
 
 User = Actor

@@ -8,8 +8,8 @@ from django.contrib.auth.models import User
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from trustline.accounts.roles import CASE_ROLES
 from trustline.intake.models import Category, Report
+from trustline.roles import CASE_ROLES
 from trustline.validation import no_control_characters
 
 

@@ -7,7 +7,6 @@ from django.contrib.auth.models import User as StaffUser
 from django.db import transaction
 from django.utils import timezone
 
-from trustline.accounts.roles import Actor, as_staff
 from trustline.audit.services import record
 from trustline.cases.access import (
     TRANSITIONS,
@@ -21,8 +20,11 @@ from trustline.cases.access import (
 )
 from trustline.cases.models import CaseNumberCounter, Note
 from trustline.intake.models import AgencyProfile, Message, Report
+from trustline.intake.visibility import may_see
+from trustline.roles import Actor, as_staff
+from trustline.screening.screen import screen
+from trustline.screening.services import count_withheld
 from trustline.vault import services as vault
-from trustline.vault.screen import screen
 
 User = Actor
 
@@ -72,6 +74,7 @@ def case_transition(
             report.disposition = disposition
             detail["disposition"] = disposition
         report.updated_at = now
+        count_withheld(report.referral)
         report.save()
         Message.objects.create(
             report=report,
@@ -80,7 +83,7 @@ def case_transition(
             author=as_staff(actor),
             created_at=now,
         )
-        vault.reconcile(report)
+        vault.reconcile(report, lambda user: may_see(user, report))
         record(action="case.status", actor=actor, report_id=report.pk, detail=detail)
     return report
 
@@ -93,7 +96,7 @@ def case_assign(*, actor: User, report_id: int, assignee: StaffUser | None) -> R
         report.assignee = assignee
         report.updated_at = timezone.now()
         report.save(update_fields=["assignee", "updated_at"])
-        vault.reconcile(report)
+        vault.reconcile(report, lambda user: may_see(user, report))
         record(
             action="case.assign",
             actor=actor,
@@ -109,11 +112,13 @@ def message_to_reporter(*, actor: User, report_id: int, body: str) -> Message:
         report = get_case_for_user(actor, report_id)
         if not may_write(actor, report):
             raise NotAllowed("message")
+        screened = screen(body, report.language)
+        count_withheld(screened)
         message = Message.objects.create(
             report=report,
             kind=Message.Kind.STAFF,
             author=as_staff(actor),
-            body=screen(body, report.language),
+            body=screened,
             created_at=now,
         )
         Report.objects.filter(pk=report.pk).update(updated_at=now)
@@ -132,12 +137,14 @@ def contact_reveal(*, actor: User, report_id: int, reason: str) -> Report:
         report = get_case_for_user(actor, report_id)
         if not may_reveal_contact(actor, report):
             raise NotAllowed("contact")
+        # Staff-typed, so it passes the firewall too; it is the oversight board's to read.
+        screened = screen(reason)
+        count_withheld(screened)
         record(
             action="contact.reveal",
             actor=actor,
             report_id=report.pk,
-            # Staff-typed, so it passes the firewall too; it is the oversight board's to read.
-            detail={"reason": str(screen(reason))},
+            detail={"reason": str(screened)},
         )
     return report
 
@@ -147,8 +154,10 @@ def note_add(*, actor: User, report_id: int, body: str) -> Note:
         report = get_case_for_user(actor, report_id)
         if not may_write(actor, report):
             raise NotAllowed("note")
+        screened = screen(body)
+        count_withheld(screened)
         note = Note.objects.create(
-            report=report, author=as_staff(actor), body=screen(body), created_at=timezone.now()
+            report=report, author=as_staff(actor), body=screened, created_at=timezone.now()
         )
         record(action="note.add", actor=actor, report_id=report.pk, detail={"note_id": note.pk})
     return note

@@ -13,8 +13,6 @@ from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
-from trustline.accounts.reauth import recent_auth_required
-from trustline.accounts.roles import CASE_ROLES, has_role
 from trustline.audit.services import record
 from trustline.cases import selectors, services
 from trustline.cases.access import (
@@ -39,6 +37,8 @@ from trustline.cases.forms import (
 from trustline.cases.search import is_status_query
 from trustline.cases.withholding import Text, WordsNotFound, text_withhold
 from trustline.intake.models import Report
+from trustline.reauth import recent_auth_required
+from trustline.roles import CASE_ROLES, has_role
 from trustline.vault.fields import VaultLocked
 
 View = Callable[..., HttpResponse]

@@ -28,10 +28,11 @@ from trustline.cases.access import CaseNotFound, NotAllowed, User, get_case_for_
 from trustline.cases.models import Note
 from trustline.firewall import Finding, redact, split_placeholders
 from trustline.intake.models import Message, Report
-from trustline.transparency.models import WithheldTally
+from trustline.screening.models import WithheldTally
+from trustline.screening.screen import screen
+from trustline.screening.services import count_withheld
 from trustline.vault import services as vault
 from trustline.vault.fields import SealedModel
-from trustline.vault.screen import screen
 
 ACTION = "content.withhold"
 # What an officer withholds is what the firewall exists to withhold: status.
@@ -98,7 +99,9 @@ def text_withhold(
         old = getattr(stored, field)
         new = redact(old, lang, findings=spans_of(words, old))
         # The firewall reads the new text too, like every text that is stored.
-        vault.reseal(stored, field=field, text=screen(new, lang))
+        screened = screen(new, lang)
+        count_withheld(screened)
+        vault.reseal(stored, field=field, text=screened)
         detail: dict[str, str | int] = {"text": str(text)}
         if item_id is not None:
             detail[f"{text}_id"] = item_id

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from django.db.models import QuerySet
 
-from trustline.accounts.roles import AUDITOR, RECORDS, SUPERVISOR, Actor, has_role
 from trustline.disclosures.models import OutsideRequest
+from trustline.roles import AUDITOR, RECORDS, SUPERVISOR, Actor, has_role
 
 DESK_ROLES = frozenset({RECORDS, SUPERVISOR})
 READER_ROLES = DESK_ROLES | {AUDITOR}

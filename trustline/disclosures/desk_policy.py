@@ -9,7 +9,7 @@ from django.conf import settings
 
 from trustline.disclosures.models import OutsideRequest
 from trustline.policy import Decision, Policy, Request, decide_each, load_policy
-from trustline.vault.screen import Screened
+from trustline.screening.screen import Screened
 
 _cache: dict[tuple[Path, int], Policy] = {}
 

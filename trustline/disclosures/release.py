@@ -4,7 +4,7 @@ through the firewall again, and the fixed answer about status."""
 from __future__ import annotations
 
 from trustline.disclosures.models import Decision, OutsideRequest
-from trustline.vault.screen import Screened, screen
+from trustline.screening.screen import Screened, screen
 
 # The one answer about status, whatever was asked (DOMAIN.md, R6a). It is the system's
 # own sentence, so it is added after screening: the firewall would withhold it.

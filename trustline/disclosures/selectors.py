@@ -8,9 +8,9 @@ from django.conf import settings
 from django.core.paginator import Page, Paginator
 from django.db.models import QuerySet
 
-from trustline.accounts.roles import Actor
 from trustline.disclosures.desk_access import visible_requests
 from trustline.disclosures.models import Decision, OutsideRequest, Task
+from trustline.roles import Actor
 
 
 def queue(user: Actor, filters: dict[str, Any], page: str | int | None) -> Page[OutsideRequest]:

@@ -15,7 +15,6 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
 
-from trustline.accounts.roles import Actor, as_staff
 from trustline.audit.services import record
 from trustline.disclosures.desk_access import (
     NotAllowed,
@@ -32,6 +31,8 @@ from trustline.disclosures.side_effects import tasks_for
 from trustline.policy import Decision as Answer
 from trustline.policy import Policy
 from trustline.policy.vocabulary import IMMIGRATION_STATUS
+from trustline.roles import Actor, as_staff
+from trustline.screening.services import count_withheld
 
 S = OutsideRequest.Status
 
@@ -51,6 +52,7 @@ def request_log(
         outside = OutsideRequest(**fields, logged_by=as_staff(actor))
         if document is not None:
             outside.document = document
+        count_withheld(outside)
         outside.save()
         event = record(action="disclosure.log", actor=actor, detail=_summary(outside))
         OutsideRequest.objects.filter(pk=outside.pk).update(audit_event_id=event.id)
@@ -91,6 +93,7 @@ def judicial_details_enter(
         outside.judicial_entered_by = as_staff(actor)
         was_verified = outside.verified_at is not None
         outside.verified_by, outside.verified_at = None, None
+        count_withheld(outside)
         outside.save()
         record(
             action="disclosure.judicial_details",
@@ -146,6 +149,7 @@ def decision_escalate(*, actor: Actor, request_id: int, reason: str) -> OutsideR
         for decision in decisions:
             decision.escalated_by, decision.escalated_at = staff, now
             decision.escalation_reason = reason
+            count_withheld(decision)
             decision.save(update_fields=["escalated_by", "escalated_at", "escalation_reason"])
         _set_status(outside, S.ESCALATED)
         record(
@@ -190,6 +194,7 @@ def release_record(
             detail={"request_id": outside.pk, "categories": wanted, "rules": rules},
         )
         release.audit_event_id = event.id
+        count_withheld(release)
         release.save()
     return release
 
@@ -248,8 +253,10 @@ def _decide(actor: Actor, outside: OutsideRequest, policy: Policy) -> list[Decis
         },
     )
     decisions = [_decision_row(outside, answer, policy.name, now, event.id) for answer in answers]
+    tasks = tasks_for(outside, decisions, timezone.localdate(now))
+    count_withheld(*decisions, *tasks)
     Decision.objects.bulk_create(decisions)
-    tasks = Task.objects.bulk_create(tasks_for(outside, decisions, timezone.localdate(now)))
+    tasks = Task.objects.bulk_create(tasks)
     _place_legal_holds(actor, outside, [t for t in tasks if t.kind == Task.Kind.LEGAL_HOLD])
     return decisions
 

@@ -11,7 +11,7 @@ from django.utils import translation
 from trustline.disclosures.labels import category_label, outcome_label
 from trustline.disclosures.models import Decision, OutsideRequest, Task
 from trustline.intake.models import AgencyProfile
-from trustline.vault.screen import screen
+from trustline.screening.screen import screen
 
 K = Task.Kind
 

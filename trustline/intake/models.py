@@ -16,7 +16,7 @@ from django.db import models
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from trustline.intake.remembered import forget, remembered
+from trustline.remembered import forget, remembered
 from trustline.vault.fields import SealedModel, SealedTextField
 
 # Contact languages, named in their own language so nobody needs a translation to

@@ -6,7 +6,7 @@ from django.db.models import Q, QuerySet
 
 from trustline.intake import receipts
 from trustline.intake.models import CATEGORIES_CACHE_KEY, Category, Message, Report
-from trustline.intake.remembered import remembered
+from trustline.remembered import remembered
 from trustline.vault import services as vault
 
 

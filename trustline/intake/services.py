@@ -12,9 +12,9 @@ from django.utils import timezone
 from trustline.audit.services import record
 from trustline.intake import receipts
 from trustline.intake.models import Category, Message, Report
+from trustline.screening.screen import screen
+from trustline.screening.services import count_withheld
 from trustline.vault import services as vault
-from trustline.vault.models import KeyWrap
-from trustline.vault.screen import screen
 
 REPORTER = "reporter"
 
@@ -84,8 +84,9 @@ def report_submit(
         wraps = vault.seal_new_report(report, receipts.normalize(receipt))
         try:
             with transaction.atomic():
+                count_withheld(report)
                 report.save(force_insert=True)
-                KeyWrap.objects.bulk_create(wraps)
+                vault.store_wraps(report, wraps)
                 record(action="report.submit", actor_kind=REPORTER, report_id=report.pk)
         except IntegrityError:
             # The same form sent again (a retry), or a reference collision (30 bits).
@@ -108,11 +109,13 @@ def end_reporter_sessions(*, report_id: int) -> None:
 
 def message_from_reporter(*, report: Report, body: str) -> Message:
     now = timezone.now()
+    screened = screen(body, report.language)
     with transaction.atomic():
+        count_withheld(screened)
         message = Message.objects.create(
             report=report,
             kind=Message.Kind.REPORTER,
-            body=screen(body, report.language),
+            body=screened,
             created_at=now,
         )
         Report.objects.filter(pk=report.pk).update(unread_by_staff=True, updated_at=now)

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from django.db.models import Q, QuerySet
 
-from trustline.accounts.roles import INTAKE, INVESTIGATOR, SUPERVISOR, Actor, has_role
 from trustline.intake.models import Report
+from trustline.roles import INTAKE, INVESTIGATOR, SUPERVISOR, Actor, has_role
 
 S = Report.Status
 INTAKE_QUEUE = (S.NEW, S.IN_REVIEW, S.NOT_POLICE_MATTER)

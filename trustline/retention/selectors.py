@@ -9,7 +9,6 @@ from django.conf import settings
 from django.db.models import BooleanField, ExpressionWrapper, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 
-from trustline.accounts.roles import Actor
 from trustline.audit.models import AuditEvent
 from trustline.cases.access import CaseNotFound
 from trustline.intake.models import Message, Report
@@ -17,6 +16,7 @@ from trustline.intake.selectors import named_by
 from trustline.intake.visibility import visible_reports
 from trustline.retention.models import LegalHold, Outcome, PurgeWarning, RetentionRule, What
 from trustline.retention.schedule import Case, Rule, Step, plan
+from trustline.roles import Actor
 
 # Blank, these say nothing about the reporter. "" is stored as "" even in an encrypted
 # column, so testing for it reads no content.

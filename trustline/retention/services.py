@@ -12,7 +12,6 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
-from trustline.accounts.roles import SUPERVISOR, Actor, as_staff, has_role
 from trustline.audit.services import record
 from trustline.cases.access import NotAllowed, get_case_for_user
 from trustline.intake.models import Report
@@ -20,7 +19,9 @@ from trustline.intake.selectors import named_by
 from trustline.retention.models import LegalHold, PurgeWarning, RetentionRule
 from trustline.retention.schedule import CONTACT, PURGE, REPORT, WAIT, WARN, Step
 from trustline.retention.selectors import CONTACT_FIELDS, purge_plan
-from trustline.vault.screen import screen
+from trustline.roles import SUPERVISOR, Actor, as_staff, has_role
+from trustline.screening.screen import screen
+from trustline.screening.services import count_withheld
 
 BLANK_CONTACT = dict.fromkeys(CONTACT_FIELDS, "")
 # Deleted in batches: SQLite refuses statements with too many parameters.
@@ -116,9 +117,11 @@ def _place_hold(actor: Actor, report_id: int, reason: str, **detail: Any) -> Leg
     # Locked: a purge deleting this report waits for the hold, then the database
     # refuses it (the hold PROTECTs the report).
     Report.objects.select_for_update().values_list("pk", flat=True).get(pk=report_id)
+    screened = screen(reason)
+    count_withheld(screened)
     hold = LegalHold.objects.create(
         report_id=report_id,
-        reason=screen(reason),
+        reason=screened,
         placed_by=as_staff(actor),
         placed_at=timezone.now(),
     )
@@ -156,6 +159,7 @@ def hold_lift(*, actor: Actor, hold_id: int, reason: str) -> LegalHold:
         hold.lifted_by = as_staff(actor)
         hold.lifted_at = timezone.now()
         hold.lift_reason = screen(reason)
+        count_withheld(hold.lift_reason)
         hold.save(update_fields=["lifted_by", "lifted_at", "lift_reason"])
         record(action="hold.lift", actor=actor, report_id=hold.report_id, detail={"hold": hold.pk})
     return hold

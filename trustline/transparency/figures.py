@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 from trustline.disclosures.labels import OUTCOME_LABELS
 from trustline.disclosures.models import Decision, OutsideRequest
 from trustline.policy.vocabulary import REQUEST_TYPES
-from trustline.transparency.models import WithheldTally
+from trustline.screening.models import WithheldTally
 
 MONTHS = range(1, 13)
 # A column that counts a subset of the others (overrides are also declines or releases).

@@ -8,8 +8,9 @@ from typing import Any, Protocol, cast
 from django.db import models
 from django.db.models.expressions import Expression
 
+from trustline.screening.screen import Screened, screen
+from trustline.screening.services import require_counted
 from trustline.vault import crypto
-from trustline.vault.screen import Screened, screen
 
 
 class Sealed(str):
@@ -55,17 +56,8 @@ class ProtectedTextField(models.TextField):  # type: ignore[type-arg]
 
     def pre_save(self, model_instance: models.Model, add: bool) -> Any:
         value = super().pre_save(model_instance, add)
-        _tally(value)
+        require_counted(value, f"{model_instance._meta.label}.{self.name}")
         return value
-
-
-def _tally(value: object) -> None:
-    if isinstance(value, Screened) and value.withheld and not value.tallied:
-        # Counts only, never content, for the transparency statistics.
-        from trustline.transparency.services import count_withheld
-
-        count_withheld(value.withheld)
-        value.tallied = True
 
 
 class VaultLocked(Exception):
@@ -129,7 +121,7 @@ class SealedTextField(ProtectedTextField):
     def pre_save(self, model_instance: models.Model, add: bool) -> Any:
         # Read past the descriptor: a value nobody opened is saved as it was, keyless.
         value = model_instance.__dict__.get(self.attname)
-        _tally(value)
+        require_counted(value, f"{model_instance._meta.label}.{self.name}")
         if _stored_as_is(value):
             return value
         key = _key_of(model_instance)

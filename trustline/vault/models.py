@@ -11,8 +11,6 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 
-from trustline.intake.models import Report
-
 
 class StaffKey(models.Model):
     class Kind(models.TextChoices):
@@ -60,7 +58,8 @@ class StaffKey(models.Model):
 class KeyWrap(models.Model):
     """One report's data key, sealed to one key pair."""
 
-    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="key_wraps")
+    # Named, not imported: the vault sits below intake, which seals its text with it.
+    report = models.ForeignKey("intake.Report", on_delete=models.CASCADE, related_name="key_wraps")
     key = models.ForeignKey(StaffKey, on_delete=models.CASCADE, related_name="wraps")
     wrapped = models.BinaryField()
 

@@ -13,16 +13,16 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import shamir_mnemonic
 from django.contrib.auth.models import User as StaffUser
 from django.db import transaction
+from django.db.models import QuerySet
 from django.utils import timezone
 from shamir_mnemonic.share import Share
 
 from trustline.audit.services import record
-from trustline.intake.models import Report
-from trustline.intake.visibility import visible_reports
 from trustline.vault import crypto
 from trustline.vault.keyring import Keyring
 from trustline.vault.models import KeyWrap, StaffKey
@@ -88,14 +88,14 @@ def open_recovery(words: Sequence[str], state: str = K.ACTIVE) -> Keyring:
     raise RecoveryError("these shares do not open this line's recovery key")
 
 
-def restore_with_recovery(*, words: Sequence[str], user: StaffUser) -> int:
-    """Give a staff member back every report they may see (forgotten password)."""
+def restore_with_recovery(*, words: Sequence[str], user: StaffUser, reports: QuerySet[Any]) -> int:
+    """Give a staff member back `reports`, every one they may see (forgotten password)."""
 
     recovery = open_recovery(words)
     key = StaffKey.objects.filter(user=user, state=K.ACTIVE).first()
     if key is None:
         raise RecoveryError(f"{user.get_username()} has no key yet: they must sign in once")
-    restored = _in_batches(lambda: _rewrap_missing(visible_reports(user), recovery, key, BATCH))
+    restored = _in_batches(lambda: _rewrap_missing(reports, recovery, key, BATCH))
     with transaction.atomic():
         record(
             action="vault.access.restored_by_recovery",
@@ -119,7 +119,7 @@ def _in_batches(step: Callable[[], int], progress: Progress | None = None) -> in
 def _finish(old: StaffKey, new: StaffKey, action: str, actor: StaffUser | None) -> None:
     """Swap the keys once the new one holds a copy of every report the old one did."""
     with transaction.atomic():
-        left = Report.objects.filter(key_wraps__key=old).exclude(key_wraps__key=new).count()
+        left = KeyWrap.objects.filter(key=old).exclude(report__key_wraps__key=new).count()
         if left:
             raise RecoveryError(f"{left} reports not yet re-wrapped; run again")
         _retire(old)
@@ -141,7 +141,7 @@ def rotate_staff_key(
     else:
         new_keyring = _open_staff_key(pending, password)
     target = pending
-    _in_batches(lambda: _rewrap_missing(Report.objects.all(), old_keyring, target, BATCH), progress)
+    _in_batches(lambda: _rewrap_missing(None, old_keyring, target, BATCH), progress)
     _finish(old, pending, "vault.key.rotated", user)
     return new_keyring
 
@@ -163,7 +163,7 @@ def rotate_recovery(
         pending, shares = _new_recovery_key(threshold, count, K.PENDING)
         show(shares)
     target = pending
-    _in_batches(lambda: _rewrap_missing(Report.objects.all(), old_keyring, target, BATCH), progress)
+    _in_batches(lambda: _rewrap_missing(None, old_keyring, target, BATCH), progress)
     _finish(old, pending, "vault.recovery.rotated", None)
 
 

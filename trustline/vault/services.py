@@ -3,13 +3,16 @@
 Who holds a wrap of a report's key follows who may see the report
 (trustline/intake/visibility.py): the supervisors, the intake queue while the report is
 in it, the assigned investigator — and always the agency recovery key. `reconcile`
-brings the wraps in line after every change of status or assignment.
+brings the wraps in line after every change of status or assignment. The vault sits
+below intake: its callers pass that rule in (`may_see`, `reports`), so it seals and
+opens without knowing what a report is beyond its reference and key.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
+from typing import Any, Protocol, TypeVar
 
 from django.conf import settings
 from django.contrib.auth.models import User as StaffUser
@@ -17,21 +20,32 @@ from django.db import connection, transaction
 from django.db.models import QuerySet
 from django.utils import timezone
 
-from trustline.accounts.roles import INTAKE, SUPERVISOR, load_roles
 from trustline.audit.services import record
-from trustline.intake.models import Report
-from trustline.intake.remembered import forget, remembered
-from trustline.intake.visibility import may_see, visible_reports
+from trustline.remembered import forget, remembered
+from trustline.roles import INTAKE, SUPERVISOR, load_roles
+from trustline.screening.screen import Screened
 from trustline.vault import crypto
 from trustline.vault.fields import SealedModel, VaultLocked
 from trustline.vault.keyring import Keyring, hold, keyring_of
 from trustline.vault.models import KeyWrap, StaffKey
-from trustline.vault.screen import Screened
 
 RECIPIENTS_CACHE_KEY = "trustline:vault-recipients"
 RECIPIENTS_CACHE_SECONDS = 5
 K = StaffKey.State
 LIVE = (K.ACTIVE, K.PENDING)
+
+
+class Report(Protocol):
+    """A report as the vault sees it (intake.models.Report)."""
+
+    pk: Any
+    reference: str
+    reporter_wrap: Any
+
+    def vault_key(self) -> bytes | None: ...
+
+
+R = TypeVar("R", bound=Report)
 
 
 class NoRecoveryKey(Exception):
@@ -176,7 +190,7 @@ def _recipients() -> list[tuple[int, bytes]]:
 
 def seal_new_report(report: Report, receipt: str) -> list[KeyWrap]:
     """Draw the report's data key, keep the reporter's copy on the report, and return
-    the staff and recovery wraps to insert once the report has its id."""
+    the staff and recovery wraps for `store_wraps` once the report has its id."""
     recipients = _recipients()
     data_key = crypto.new_data_key()
     attach(report, data_key)
@@ -184,16 +198,21 @@ def seal_new_report(report: Report, receipt: str) -> list[KeyWrap]:
     report.reporter_wrap = crypto.wrap_for_reporter(data_key, reporter_key, report.reference)
     ad = _wrap_ad(report)
     return [
-        KeyWrap(report=report, key_id=pk, wrapped=crypto.wrap(data_key, public, ad))
-        for pk, public in recipients
+        KeyWrap(key_id=pk, wrapped=crypto.wrap(data_key, public, ad)) for pk, public in recipients
     ]
+
+
+def store_wraps(report: Report, wraps: list[KeyWrap]) -> None:
+    for wrap in wraps:
+        wrap.report_id = report.pk
+    KeyWrap.objects.bulk_create(wraps)
 
 
 def attach(report: Report, data_key: bytes | None) -> None:
     report._vault_data_key = data_key  # type: ignore[attr-defined]
 
 
-def carry_key(source: Report, target: Report) -> Report:
+def carry_key(source: Report, target: R) -> R:
     attach(target, source.vault_key())
     return target
 
@@ -241,14 +260,14 @@ def _wrap_to(report: Report, keys: Iterable[StaffKey]) -> int:
         raise VaultLocked(f"{report}: the acting officer holds no copy of its key")
     ad = _wrap_ad(report)
     wraps = [
-        KeyWrap(report=report, key=k, wrapped=crypto.wrap(data_key, bytes(k.public), ad))
+        KeyWrap(report_id=report.pk, key=k, wrapped=crypto.wrap(data_key, bytes(k.public), ad))
         for k in keys
     ]
     KeyWrap.objects.bulk_create(wraps, ignore_conflicts=True)
     return len(wraps)
 
 
-def reconcile(report: Report) -> None:
+def reconcile(report: Report, may_see: Callable[[StaffUser], bool]) -> None:
     """Make the report's staff wraps match who may see it now.
 
     Adds what is missing (with the acting officer's opened copy of the key) and
@@ -258,18 +277,18 @@ def reconcile(report: Report) -> None:
 
     held = {
         w.key_id: w.key
-        for w in KeyWrap.objects.filter(report=report).select_related("key", "key__user")
+        for w in KeyWrap.objects.filter(report_id=report.pk).select_related("key", "key__user")
     }
     candidates = StaffKey.objects.filter(
         kind=StaffKey.Kind.STAFF, state__in=LIVE, user__is_active=True
     ).select_related("user")
     load_roles([k.user for k in candidates if k.user is not None])
-    should = {k.pk: k for k in candidates if k.user is not None and may_see(k.user, report)}
+    should = {k.pk: k for k in candidates if k.user is not None and may_see(k.user)}
     missing = [k for pk, k in should.items() if pk not in held]
     _wrap_to(report, missing)
     stale = [pk for pk, k in held.items() if k.kind == StaffKey.Kind.STAFF and pk not in should]
     if stale:
-        KeyWrap.objects.filter(report=report, key_id__in=stale).delete()
+        KeyWrap.objects.filter(report_id=report.pk, key_id__in=stale).delete()
 
 
 def reseal(stored: SealedModel, *, field: str, text: Screened) -> None:
@@ -308,16 +327,22 @@ def _freed_space_zeroed() -> Iterator[None]:
 RESTORE_PER_REQUEST = 2000
 
 
-def restore_access(*, actor: StaffUser, user: StaffUser, limit: int = RESTORE_PER_REQUEST) -> int:
-    """Give a colleague (back) the copies of the reports they may see, from the ones
-    the acting supervisor can open: at most `limit` at a time. Returns how many."""
+def restore_access(
+    *,
+    actor: StaffUser,
+    user: StaffUser,
+    reports: QuerySet[Any],
+    limit: int = RESTORE_PER_REQUEST,
+) -> int:
+    """Give a colleague (back) the copies of `reports` (the ones they may see), from
+    the ones the acting supervisor can open: at most `limit` at a time. Returns how many."""
 
     keyring = keyring_of(actor)
     key = active_key(user)
     if keyring is None or key is None:
         return 0
     with transaction.atomic():
-        restored = _rewrap_missing(visible_reports(user), keyring, key, limit)
+        restored = _rewrap_missing(reports, keyring, key, limit)
         record(
             action="vault.access.restored",
             actor=actor,
@@ -326,11 +351,16 @@ def restore_access(*, actor: StaffUser, user: StaffUser, limit: int = RESTORE_PE
     return restored
 
 
-def _rewrap_missing(reports: QuerySet[Report], via: Keyring, to: StaffKey, limit: int = 0) -> int:
-    """Wrap to `to` every report in `reports` that `via` opens and `to` lacks."""
+def _rewrap_missing(
+    reports: QuerySet[Any] | None, via: Keyring, to: StaffKey, limit: int = 0
+) -> int:
+    """Wrap to `to` every report in `reports` (None: every one) that `via` opens and
+    `to` lacks."""
+    opened = KeyWrap.objects.filter(key_id=via.key_id)
+    if reports is not None:
+        opened = opened.filter(report__in=reports)
     todo = (
-        KeyWrap.objects.filter(key_id=via.key_id, report__in=reports)
-        .exclude(report__key_wraps__key_id=to.pk)
+        opened.exclude(report__key_wraps__key_id=to.pk)
         .order_by("report_id")
         .values_list("report_id", "report__reference", "wrapped")
     )

@@ -14,8 +14,8 @@ from django.contrib.auth.models import Group, User
 from django.test import Client
 
 from conftest import PASSWORD, code_for
-from trustline.accounts.reauth import REAUTH_AT
 from trustline.accounts.tests.session_clock import minutes_ago
+from trustline.reauth import REAUTH_AT
 from trustline.vault.keyring_session import COOKIE as VAULT_COOKIE
 from trustline.vault.keyring_session import SESSION_KEY as VAULT_SESSION_KEY
 

@@ -2,8 +2,8 @@ from __future__ import annotations
 
 from django import template
 
-from trustline.accounts.roles import Actor
 from trustline.audit.selectors import may_read_trail
+from trustline.roles import Actor
 
 register = template.Library()
 

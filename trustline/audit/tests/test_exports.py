@@ -13,10 +13,10 @@ import pytest
 from django.contrib.auth.models import User
 from django.test import Client
 
-from trustline.accounts.reauth import REAUTH_AT
 from trustline.audit import checkpoints
 from trustline.audit.models import AuditEvent
 from trustline.audit.services import record
+from trustline.reauth import REAUTH_AT
 
 pytestmark = pytest.mark.django_db
 

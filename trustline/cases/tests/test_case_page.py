@@ -6,11 +6,11 @@ import pytest
 from django.contrib.auth.models import User
 from django.test import Client
 
-from trustline.accounts.reauth import REAUTH_AT, mark_reauthenticated
 from trustline.audit.models import AuditEvent
 from trustline.cases.models import Note
 from trustline.intake.models import AgencyProfile, Message, Report
 from trustline.intake.services import Filed
+from trustline.reauth import REAUTH_AT, mark_reauthenticated
 
 pytestmark = pytest.mark.django_db
 

@@ -23,7 +23,7 @@ from trustline.cases.withholding import Text, WordsNotFound, spans_of, text_with
 from trustline.firewall import Finding, redact, split_placeholders
 from trustline.intake.models import Message, Report
 from trustline.intake.services import Filed, message_from_reporter
-from trustline.transparency.models import WithheldTally
+from trustline.screening.models import WithheldTally
 
 pytestmark = pytest.mark.django_db
 

@@ -17,7 +17,7 @@ from django.test import Client
 from trustline.cases.withholding import Text, text_withhold
 from trustline.intake.models import Report
 from trustline.intake.services import Filed
-from trustline.transparency.models import WithheldTally
+from trustline.screening.models import WithheldTally
 
 pytestmark = pytest.mark.django_db
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from django import template
 
-from trustline.accounts.roles import Actor
 from trustline.disclosures.desk_access import may_act
+from trustline.roles import Actor
 
 register = template.Library()
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from django import template
 
-from trustline.accounts.roles import Actor
 from trustline.retention.selectors import Upcoming, upcoming_purges
 from trustline.retention.services import may_hold
+from trustline.roles import Actor
 
 register = template.Library()
 

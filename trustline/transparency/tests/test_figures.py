@@ -20,7 +20,7 @@ from pypdf import PdfReader
 
 from trustline.disclosures.services import decision_escalate, request_log
 from trustline.intake.models import AgencyProfile
-from trustline.transparency.models import WithheldTally
+from trustline.screening.models import WithheldTally
 from trustline.transparency.pdf import unicode_fonts
 
 pytestmark = pytest.mark.django_db

@@ -16,9 +16,9 @@ from hypothesis import strategies as st
 from conftest import PASSWORD
 from trustline.cases.services import NotAllowed, case_assign, case_transition
 from trustline.intake.models import Report
-from trustline.intake.remembered import forget
 from trustline.intake.services import Filed
-from trustline.intake.visibility import may_see
+from trustline.intake.visibility import may_see, visible_reports
+from trustline.remembered import forget
 from trustline.vault import recovery
 from trustline.vault import services as vault
 from trustline.vault.fields import VaultLocked
@@ -78,7 +78,8 @@ class World:
             self.sign_in(who)
             self.lost.add(who)
         elif op == "supervisor restores" and who and "sam" not in self.lost | self.gone:
-            vault.restore_access(actor=sam, user=self.people[who])
+            user = self.people[who]
+            vault.restore_access(actor=sam, user=user, reports=visible_reports(user))
             self.lost.discard(who)
         elif op == "recovery restores" and who and who not in self.gone:
             key = vault.active_key(self.people[who])

@@ -7,8 +7,8 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from trustline.accounts.roles import ROLES
 from trustline.accounts.services import staff_create
+from trustline.roles import ROLES
 
 
 class Command(BaseCommand):

@@ -11,6 +11,7 @@ from typing import Any
 from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandParser
+from django.core.wsgi import get_wsgi_application
 
 ACCESS_LOG_FORMAT = '%(t)s "%(m)s %(U)s" %(s)s %(B)s %(M)sms'
 
@@ -47,7 +48,9 @@ class Command(BaseCommand):
 
         if not options["no_collectstatic"]:
             call_command("collectstatic", interactive=False, verbosity=0)
-        from trustline.wsgi import application
+        # The same application as trustline/wsgi.py, with the settings this command
+        # already runs under: an app does not import the project module above it.
+        application = get_wsgi_application()
 
         config = {
             "bind": options["bind"],

@@ -8,11 +8,11 @@ from typing import Any
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 
-from trustline.accounts.roles import ROLES
 from trustline.accounts.services import staff_create
 from trustline.intake.models import Category, Report
 from trustline.intake.receipts import new_submission
 from trustline.intake.services import report_submit
+from trustline.roles import ROLES
 from trustline.vault.models import StaffKey
 from trustline.vault.recovery import init_recovery
 from trustline.vault.services import unlock

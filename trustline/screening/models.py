@@ -8,7 +8,8 @@ from django.db import models
 class WithheldTally(models.Model):
     """How many firewall spans were withheld in a month, per category.
 
-    Monthly, not per report or per day, so a count cannot be tied to one report.
+    Monthly, not per report or per day, so a count cannot be tied to one report. The
+    table keeps the name it had when the transparency app owned the model.
     """
 
     month = models.DateField()
@@ -16,6 +17,7 @@ class WithheldTally(models.Model):
     count = models.PositiveIntegerField(default=0)
 
     class Meta:
+        db_table = "transparency_withheldtally"
         constraints = [
             models.UniqueConstraint(fields=["month", "category"], name="one_tally_per_month")
         ]

@@ -27,7 +27,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 
-from trustline.accounts.roles import home_for
+from trustline.roles import home_for
 
 REAUTH_AT = "tl_reauth_at"
 

@@ -9,8 +9,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 
-from trustline.accounts.roles import CASE_ROLES, SUPERVISOR, Actor, as_staff, has_role
-from trustline.vault import selectors, services
+from trustline.accounts.staff_keys import holders
+from trustline.intake.visibility import visible_reports
+from trustline.roles import CASE_ROLES, SUPERVISOR, Actor, as_staff, has_role
+from trustline.vault import services
 from trustline.vault.keyring import keyring_of
 
 
@@ -33,11 +35,11 @@ def _count(value: str | None) -> int | None:
 def staff_keys(request: HttpRequest) -> HttpResponse:
     _supervisor(request)
     context = {
-        "holders": selectors.holders(),
+        "holders": holders(),
         "unlocked": keyring_of(request.user) is not None,
         "restored": _count(request.GET.get("restored")),
     }
-    return render(request, "vault/staff_keys.html", context)
+    return render(request, "accounts/staff_keys.html", context)
 
 
 @require_POST
@@ -48,5 +50,7 @@ def restore(request: HttpRequest, user_id: int) -> HttpResponse:
         StaffUser.objects.filter(is_active=True, groups__name__in=CASE_ROLES).distinct(),
         pk=user_id,
     )
-    restored = services.restore_access(actor=as_staff(request.user), user=colleague)
+    restored = services.restore_access(
+        actor=as_staff(request.user), user=colleague, reports=visible_reports(colleague)
+    )
     return redirect(f"{reverse('staff:staff_keys')}?restored={restored}")

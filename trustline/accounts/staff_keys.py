@@ -1,4 +1,4 @@
-"""Reads of the vault: who is missing copies of the reports they may see."""
+"""Who among the case officers is missing copies of the reports they may see."""
 
 from __future__ import annotations
 
@@ -6,8 +6,8 @@ from dataclasses import dataclass
 
 from django.contrib.auth.models import User as StaffUser
 
-from trustline.accounts.roles import CASE_ROLES, load_roles
 from trustline.intake.visibility import visible_reports
+from trustline.roles import CASE_ROLES, load_roles
 from trustline.vault.models import StaffKey
 
 

@@ -14,6 +14,7 @@ from typing import Any
 from django.contrib.auth.models import User as StaffUser
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from trustline.intake.visibility import visible_reports
 from trustline.vault import crypto, recovery
 from trustline.vault.models import KeyWrap, StaffKey
 
@@ -79,7 +80,9 @@ class Command(BaseCommand):
     def restore(self, options: dict[str, Any]) -> None:
         user = self._user(options["username"])
         words = _read_lines(options["shares_file"])
-        count = recovery.restore_with_recovery(words=words, user=user)
+        count = recovery.restore_with_recovery(
+            words=words, user=user, reports=visible_reports(user)
+        )
         self.stdout.write(f"{user.get_username()}: access restored to {count} reports.\n")
 
     def rotate(self, options: dict[str, Any]) -> None:

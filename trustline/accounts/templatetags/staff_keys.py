@@ -2,8 +2,8 @@ from __future__ import annotations
 
 from django import template
 
-from trustline.accounts.roles import Actor
-from trustline.vault.views import may_restore_access
+from trustline.accounts.staff_keys_views import may_restore_access
+from trustline.roles import Actor
 
 register = template.Library()
 
