@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
 import ahocorasick
+import regex
 
 from . import growth, identifiers
 from .lexicon import Lexicon, Term, alternation, is_edge, load, unspaced_script
@@ -106,12 +107,12 @@ class _Cue:
     # Compiled when first needed, like the exceptions (lexicon.Exception_.regex): a
     # fresh process does not wait for the hundreds of cue sets no text has used yet.
     @cached_property
-    def pattern(self) -> re.Pattern[str] | None:
-        return re.compile(self.rest) if self.rest else None
+    def pattern(self) -> regex.Pattern[str] | None:
+        return regex.compile(self.rest) if self.rest else None
 
     @cached_property
-    def every(self) -> re.Pattern[str]:
-        return re.compile(self.phrases)
+    def every(self) -> regex.Pattern[str]:
+        return regex.compile(self.phrases)
 
     def found_in(self, window: str) -> bool:
         if not window.isascii():
@@ -246,6 +247,7 @@ class _Scan:
                 folded = folded[: match.start()] + " " * len(match.group()) + folded[match.end() :]
         self.folded = folded
         self.squeezed = _Squeezed(folded)
+        self._covered: dict[tuple[str, bool, int, int], bool] = {}
 
     # --- finding candidates -------------------------------------------------------
     def candidates(self) -> list[tuple[int, int, Term, tuple[int, int]]]:
@@ -326,6 +328,17 @@ class _Scan:
     def excepted(self, start: int, end: int, term: Term) -> bool:
         text = self.squeezed.text
         low, high = max(0, start - 90), min(len(text), end + 90)
+        # Whether an exception covers the term depends only on the window and the one
+        # character before it (every lookbehind of an exception is one character wide):
+        # text that repeats itself (a form pasted many times, a page's header on every
+        # page) is tried once per distinct neighbourhood, not once per occurrence.
+        key = (text[max(0, low - 1) : high], low > 0, start - low, end - low)
+        covered = self._covered.get(key)
+        if covered is None:
+            covered = self._covered[key] = self._exception_covers(text, low, high, start, end)
+        return covered or self._named_place(start, end)
+
+    def _exception_covers(self, text: str, low: int, high: int, start: int, end: int) -> bool:
         exceptions = self.engine.lexicon.exceptions
         tried: set[int] = set()
         candidates = list(self.engine.unanchored)
@@ -343,7 +356,7 @@ class _Scan:
                     break  # later matches cannot cover the term
                 if end <= match.end():
                     return True
-        return self._named_place(start, end)
+        return False
 
     def _named_place(self, start: int, end: int) -> bool:
         """'Visa Lounge', 'Refugee Cafe', 'Citizen Bank': a capitalised term followed by

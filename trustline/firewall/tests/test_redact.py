@@ -162,3 +162,13 @@ def test_a_finding_is_a_frozen_value() -> None:
     finding = Finding(1, 2, "STATUS")
     with pytest.raises(AttributeError):
         finding.start = 3  # type: ignore[misc]
+
+
+def test_a_repeated_neighbourhood_is_judged_like_the_first() -> None:
+    """The exception memory: a look-alike and a disclosure repeated many times, each
+    still judged on its own words."""
+    look_alike, disclosure = "We had ice cream on Main St. ", "She has no papers. "
+    text = (look_alike * 3 + disclosure) * 50
+    found = scan(text)
+    assert {text[f.start : f.end] for f in found} == {"has no papers"}
+    assert len(found) == 50
