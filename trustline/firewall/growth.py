@@ -7,7 +7,10 @@ span grows over:
 - the lexicon's @lead words before it and @tail words after it (spaced scripts), never
   across the end of a clause;
 - in Chinese, which has no spaces, the @lead and @tail entries written in Han
-  characters, matched as the characters right before or after the span;
+  characters, matched as the characters right before or after the span; a side that
+  took none takes one character: nothing marks where the phrase's first and last words
+  end, a word is most often two characters, and the one beside the span is most often
+  the other half of a word the disclosure is said with (办绿卡, 过期了);
 - in Korean and Arabic, the rest of the word the term stands in: particles and clitics
   attach to it (영주권이, والإقامة), and a word half withheld is no use to anyone; for
   the same reason a Korean @lead or @tail entry is a stem that takes any ending
@@ -22,7 +25,7 @@ from __future__ import annotations
 from collections.abc import Callable, Collection
 from dataclasses import dataclass
 
-LEAD_WORDS, TAIL_WORDS, HAN_STEPS = 4, 3, 3
+LEAD_WORDS, TAIL_WORDS, HAN_STEPS, HAN_NEIGHBOURS = 4, 3, 3, 1
 
 
 def _han(char: str) -> bool:
@@ -115,6 +118,7 @@ def _glued_word(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _han_reach(text: str, start: int, end: int, reach: Reach) -> tuple[int, int]:
+    bare = (start, end)
     for _ in range(HAN_STEPS):
         if start == 0 or not _han(text[start - 1]):
             break
@@ -129,4 +133,10 @@ def _han_reach(text: str, start: int, end: int, reach: Reach) -> tuple[int, int]
         if tail is None:
             break
         end += len(tail)
+    # A side that took an @lead or @tail entry ends at a known word already.
+    for _ in range(HAN_NEIGHBOURS):
+        if start == bare[0] and start > 0 and _han(text[start - 1]):
+            start -= 1
+        if end == bare[1] and end < len(text) and _han(text[end]):
+            end += 1
     return start, end
