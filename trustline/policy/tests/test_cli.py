@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import hashlib
 import io
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
+from tests.bare import run_python
 from trustline.policy.cli import main
 from trustline.policy.vocabulary import (
     CATEGORIES,
@@ -21,7 +19,7 @@ from trustline.policy.vocabulary import (
     SIDE_EFFECTS,
 )
 
-from .support import POLICIES, REPO
+from .support import POLICIES
 
 STRICT = str(POLICIES / "strict.toml")
 CALIFORNIA = str(POLICIES / "california.toml")
@@ -129,12 +127,6 @@ def test_help_goes_to_stdout() -> None:
     assert status == 0 and "check" in out and "explain" in out and "diff" in out
 
 
-def run_python(*argv: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(  # noqa: S603 - our own interpreter and fixed arguments
-        [sys.executable, *argv], capture_output=True, text=True, cwd=REPO, env=env, check=False
-    )
-
-
 def test_python_dash_m_runs_the_same_cli() -> None:
     done = run_python("-m", "trustline.policy", "check", STRICT)
     assert done.returncode == 0, done.stderr
@@ -150,8 +142,7 @@ def test_the_trustline_command_runs_the_same_cli() -> None:
 
 def test_the_trustline_command_checks_a_policy_offline_without_any_secret() -> None:
     # Issue 13: on a counsel's laptop there is no server secret; the check crashed.
-    env = {k: v for k, v in os.environ.items() if not k.startswith("TRUSTLINE_")}
-    done = run_python("-m", "trustline", "policy", "check", STRICT, env=env)
+    done = run_python("-m", "trustline", "policy", "check", STRICT)
     assert done.returncode == 0, done.stderr
     assert "ok, 26 rules" in done.stdout
     assert "Traceback" not in done.stderr
