@@ -71,6 +71,7 @@ EXPECTED: dict[str, tuple[str, list[int]]] = {
     "public:thread": ("GET", [302] * 8),
     "public:thread_sent": ("GET", [302] * 8),
     "public:leave": ("POST", [302] * 8),
+    "public:interpreters": ("GET", [200] * 8),
     "transparency:figures": ("GET", [200] * 8),
 }
 

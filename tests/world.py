@@ -14,6 +14,7 @@ from django.contrib.auth.models import User
 from conftest import StaffClient
 from trustline.cases.services import note_add
 from trustline.disclosures.models import OutsideRequest, Task
+from trustline.intake.models import AgencyProfile
 from trustline.intake.services import message_from_reporter
 from trustline.retention.services import hold_place
 
@@ -36,6 +37,9 @@ def build_world(
     """The ids each URL pattern takes, for `concrete`."""
     # California's detainer rule serves a notice on the person: a task to complete.
     settings.TRUSTLINE_POLICY_FILE = settings.BASE_DIR.parent / "policies" / "california.toml"
+    # An interpreter number: every public page carries its lines, and the page with all
+    # of them exists.
+    AgencyProfile.objects.create(name="Riverside Police", interpreter_phone="555-0100")
     report = file_report().report
     suspected = file_report(quarantine_reason="session").report
     put_case(report, status="accepted", assignee=staff["ivan"])

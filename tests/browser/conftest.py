@@ -30,7 +30,7 @@ from pytest_django.live_server_helper import LiveServer
 from conftest import PASSWORD, code_for
 from tests.browser.reporter import NARRATIVE
 from trustline.cases.services import case_assign, case_transition, message_to_reporter
-from trustline.intake.models import Report
+from trustline.intake.models import AgencyProfile, Report
 from trustline.intake.services import Filed
 
 CHROMIUM = os.environ.get("TRUSTLINE_CHROMIUM", "/usr/bin/chromium")
@@ -99,6 +99,13 @@ def _rows_from_migrations(django_db_serialized_rollback: None) -> None:
     """The live server's tests flush the database after each test, and with it the
     roles and categories of the data migrations: serialized rollback puts them back
     (and asking for it makes pytest-django snapshot them when it creates the database)."""
+
+
+@pytest.fixture(autouse=True)
+def _an_agency_with_an_interpreter_line(transactional_db: None) -> None:
+    """Every page then carries its interpreter lines in twelve languages, Arabic right to
+    left, so the layout and accessibility checks read them too."""
+    AgencyProfile.objects.create(name="Riverside Police", interpreter_phone="(555) 010-4477")
 
 
 @pytest.fixture

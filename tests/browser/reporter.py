@@ -25,6 +25,7 @@ PUBLIC_PAGES = [
     "follow_up_with_error",
     "thread",
     "not_found",
+    "interpreters",
 ]
 NARRATIVE = (
     "Me robaron la bicicleta frente a la biblioteca. No llamé antes porque no tengo papeles."
@@ -118,6 +119,9 @@ class Reporter:
 
     def not_found(self) -> None:
         self.go("/no-such-page/", status=404)
+
+    def interpreters(self) -> None:
+        self.go("/interpreters/")
 
     def visit(self, name: str) -> None:
         assert name in PUBLIC_PAGES, name

@@ -18,6 +18,8 @@ class AgencyProfileForm(forms.ModelForm):  # type: ignore[type-arg]
         fields = [
             "name",
             "non_emergency_phone",
+            "interpreter_phone",
+            "interpreter_hours",
             "promise",
             "advocate",
             "case_number_format",

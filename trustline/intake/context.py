@@ -5,6 +5,7 @@ from django.http import HttpRequest
 from django.urls import translate_url
 from django.utils.translation import get_language
 
+from trustline.intake.language_help import page_help
 from trustline.intake.models import AgencyProfile
 
 
@@ -16,7 +17,12 @@ def agency(request: HttpRequest) -> dict[str, object]:
         for code, name in settings.LANGUAGES
         if code != current
     ]
-    return {"agency": AgencyProfile.current(), "language_switch": switch}
+    profile = AgencyProfile.current()
+    return {
+        "agency": profile,
+        "language_switch": switch,
+        "language_help": page_help(profile, current),
+    }
 
 
 def in_language(path: str, current: str, code: str) -> str:

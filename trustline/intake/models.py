@@ -64,6 +64,19 @@ class AgencyProfile(models.Model):
         default="{year}-{seq:06d}",
         help_text="Python format with {year} and {seq}, e.g. PD{year}-{seq:05d}.",
     )
+    interpreter_phone = models.CharField(
+        max_length=40,
+        blank=True,
+        help_text="Where a caller reaches a telephone interpreter, shown on every public page"
+        " in every language. Empty: the non-emergency number is shown instead; with neither,"
+        " no interpreter line is shown.",
+    )
+    interpreter_hours = models.JSONField(
+        default=dict,
+        blank=True,
+        help_text="When the interpreters answer, per language code (en, es, zh-hans, zh-hant,"
+        " vi, tl, ko, ar, ru, ht, pt, fr), in that language. Empty: at any hour.",
+    )
 
     class Meta:
         verbose_name = "agency profile"
@@ -74,6 +87,9 @@ class AgencyProfile(models.Model):
     def save(self, *args: Any, **kwargs: Any) -> None:
         super().save(*args, **kwargs)
         forget(PROFILE_CACHE_KEY)
+
+    def interpreter_line(self) -> str:
+        return self.interpreter_phone or self.non_emergency_phone
 
     def shown_name(self) -> str:
         """The agency's name; until an administrator sets one, a translated default."""

@@ -14,4 +14,5 @@ urlpatterns = [
     path("follow-up/case/", views.thread, name="thread"),
     path("follow-up/case/sent/", views.thread, name="thread_sent"),
     path("follow-up/leave/", views.leave, name="leave"),
+    path("interpreters/", views.interpreters, name="interpreters"),
 ]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django.conf import settings
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language
@@ -14,6 +14,8 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from trustline.intake import abuse, throttle
 from trustline.intake.forms import ConfirmReceiptForm, ReceiptForm, ReplyForm, ReportForm
+from trustline.intake.language_help import help_line, help_lines
+from trustline.intake.models import AgencyProfile
 from trustline.intake.reporter_session import (
     close_report,
     current_report,
@@ -149,7 +151,16 @@ def receipt_card(request: HttpRequest) -> HttpResponse:
     fresh = fresh_receipt(request)
     if fresh is None:
         return redirect("public:follow_up")
-    return render(request, "intake/receipt_card.html", {"fresh": fresh})
+    interpreter = help_line(AgencyProfile.current(), get_language())
+    return render(request, "intake/receipt_card.html", {"fresh": fresh, "interpreter": interpreter})
+
+
+def interpreters(request: HttpRequest) -> HttpResponse:
+    """Every language's line on one page: the words on every page link here."""
+    lines = help_lines(AgencyProfile.current())
+    if not lines:
+        raise Http404
+    return render(request, "intake/interpreters.html", {"lines": lines})
 
 
 @never_cache
