@@ -28,6 +28,7 @@ EXPECTED: dict[str, tuple[str, list[int]]] = {
     "staff:reauth": ("GET", [302, 200, 200, 200, 200, 200, 200, 200]),
     "staff:password_change": ("GET", [302, 200, 200, 200, 200, 200, 200, 200]),
     "staff:inbox": ("GET", [302, 200, 200, 200, 200, 404, 404, 404]),
+    "staff:take_report": ("GET", [302, 200, 200, 404, 404, 404, 404, 404]),
     "staff:case": ("GET", [302, 200, 404, 200, 404, 404, 404, 404]),
     "staff:transition": ("POST", [302, 400, 404, 400, 404, 404, 404, 404]),
     "staff:assign": ("POST", [302, 302, 403, 403, 403, 404, 404, 404]),

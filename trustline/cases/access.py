@@ -66,6 +66,11 @@ def may_assign(user: User) -> bool:
     return has_role(user, SUPERVISOR)
 
 
+def may_take_report(user: User) -> bool:
+    """Intake officers and supervisors file reports for people who call or walk in."""
+    return has_role(user, INTAKE, SUPERVISOR)
+
+
 def may_review_quarantine(user: User) -> bool:
     """Suspected spam (intake/abuse.py) is for supervisors to read and release."""
     return has_role(user, SUPERVISOR)

@@ -8,9 +8,13 @@ from django.contrib.auth.models import User
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from trustline.intake.forms import ReportForm
 from trustline.intake.models import Category, Report
 from trustline.roles import CASE_ROLES
 from trustline.validation import no_control_characters
+
+# How a report taken by staff came in (kept in its audit event).
+TAKEN = [("phone", _("By phone")), ("counter", _("At the counter"))]
 
 
 class InboxFilterForm(forms.Form):
@@ -148,3 +152,23 @@ class WithholdForm(forms.Form):
 def withhold_prefix(text: str, item_id: int | None = None) -> str:
     """`narrative`, `message-12`, `note-3`: the form's field names and ids on the page."""
     return text if item_id is None else f"{text}-{item_id}"
+
+
+class TakenReportForm(ReportForm):
+    """The public report form, as an intake officer fills it in for someone who calls
+    or walks in: the same questions, asked aloud, and how the report came in. No
+    honeypot and no proof of work: the officer is signed in."""
+
+    taken = forms.ChoiceField(
+        label=_("How did the report come in?"),
+        choices=TAKEN,
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Choose how the report came in.")},
+    )
+    field_order = ["taken"]
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        del self.fields["website"], self.fields["stamp"]
+        self.fields["contact_language"].label = _("Which language does the caller speak?")
+        self.fields["interpreter"].label = _("The caller would like an interpreter")

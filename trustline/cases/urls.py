@@ -1,9 +1,10 @@
 from django.urls import path
 
-from trustline.cases import quarantine_views, views, withholding_views
+from trustline.cases import quarantine_views, taken_views, views, withholding_views
 
 urlpatterns = [
     path("", views.inbox, name="inbox"),
+    path("reports/new/", taken_views.take_report, name="take_report"),
     path("reports/<int:report_id>/", views.case_page, name="case"),
     path("reports/<int:report_id>/status/", views.transition, name="transition"),
     path("reports/<int:report_id>/assign/", views.assign, name="assign"),

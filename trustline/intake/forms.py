@@ -182,6 +182,20 @@ class ReportForm(forms.Form):
             return start, None
         return start, aware(data["date_to"], dt.time(23, 59))
 
+    def answers(self) -> dict[str, Any]:
+        """The answers as intake.services.report_submit takes them."""
+        data = self.cleaned_data
+        occurred_from, occurred_to = self.occurred()
+        asked = ["category", "when", "place", "narrative", "role", "contact_language"]
+        contact = ["name", "phone", "email", "safe_times", "leave_message"]
+        return {
+            **{name: data[name] for name in asked},
+            **{f"contact_{name}": data[f"contact_{name}"] for name in contact},
+            "interpreter": data["interpreter"],
+            "occurred_from": occurred_from,
+            "occurred_to": occurred_to,
+        }
+
 
 def aware(day: dt.date, time: dt.time) -> dt.datetime:
     return timezone.make_aware(dt.datetime.combine(day, time))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+from django.contrib.auth.models import User
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
@@ -44,6 +45,8 @@ def report_submit(
     contact_language: str,
     interpreter: bool = False,
     quarantine_reason: str = "",
+    taken_by: User | None = None,
+    taken: str = "",
 ) -> Filed:
     """File a report once per form; the receipt is returned and never stored.
 
@@ -52,6 +55,9 @@ def report_submit(
 
     Sending the same form again (a retry after a lost connection) files nothing new
     and returns the same report and receipt.
+
+    `taken_by`: the staff member who filed it for a caller (`taken`: "phone" or
+    "counter"); the audit event names them instead of the reporter.
     """
     now = timezone.now()
     receipt = receipts.receipt_for(submission)
@@ -87,7 +93,15 @@ def report_submit(
                 count_withheld(report)
                 report.save(force_insert=True)
                 vault.store_wraps(report, wraps)
-                record(action="report.submit", actor_kind=REPORTER, report_id=report.pk)
+                if taken_by is None:
+                    record(action="report.submit", actor_kind=REPORTER, report_id=report.pk)
+                else:
+                    record(
+                        action="report.submit",
+                        actor=taken_by,
+                        report_id=report.pk,
+                        detail={"taken": taken},
+                    )
         except IntegrityError:
             # The same form sent again (a retry), or a reference collision (30 bits).
             existing = Report.objects.filter(submission_digest=key).first()

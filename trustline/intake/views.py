@@ -70,24 +70,10 @@ def report_form(request: HttpRequest) -> HttpResponse:
         )
         if judgement.verdict is abuse.Verdict.BUSY:
             return line_busy(request, form)
-        occurred_from, occurred_to = form.occurred()
         filed = report_submit(
+            **form.answers(),
             submission=data["submission"],
-            category=data["category"],
-            when=data["when"],
-            occurred_from=occurred_from,
-            occurred_to=occurred_to,
-            place=data["place"],
-            narrative=data["narrative"],
-            role=data["role"],
-            contact_name=data["contact_name"],
-            contact_phone=data["contact_phone"],
-            contact_email=data["contact_email"],
-            contact_safe_times=data["contact_safe_times"],
-            contact_leave_message=data["contact_leave_message"],
             language=get_language(),
-            contact_language=data["contact_language"],
-            interpreter=data["interpreter"],
             quarantine_reason=judgement.reason,
         )
         abuse.note_filed(request.session)
