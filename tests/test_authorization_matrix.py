@@ -34,6 +34,7 @@ EXPECTED: dict[str, tuple[str, list[int]]] = {
     "staff:assign": ("POST", [302, 302, 403, 403, 403, 404, 404, 404]),
     "staff:reply": ("POST", [302, 400, 404, 400, 404, 404, 404, 404]),
     "staff:note": ("POST", [302, 400, 404, 400, 404, 404, 404, 404]),
+    "staff:interpreter": ("POST", [302, 302, 404, 302, 404, 404, 404, 404]),
     "staff:reveal_contact": ("POST", [302, 400, 404, 400, 404, 404, 404, 404]),
     # An empty form: 400 for whoever may see the case, before anything is withheld.
     "staff:withhold_narrative": ("POST", [302, 400, 404, 400, 404, 404, 404, 404]),

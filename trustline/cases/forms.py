@@ -38,6 +38,7 @@ class InboxFilterForm(forms.Form):
         label=_("Language"), required=False, choices=[("", _("All")), *settings.LANGUAGES]
     )
     assignee = forms.ChoiceField(label=_("Assigned to"), required=False)
+    interpreter = forms.BooleanField(label=_("Needs an interpreter"), required=False)
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -39,6 +39,8 @@ def inbox(
         reports = reports.filter(category=filters["category"])
     if filters.get("language"):
         reports = reports.filter(language=filters["language"])
+    if filters.get("interpreter"):
+        reports = reports.filter(interpreter=True)
     if filters.get("assignee") == "none":
         reports = reports.filter(assignee__isnull=True)
     elif filters.get("assignee"):
@@ -50,6 +52,8 @@ def inbox(
             "reference",
             "status",
             "language",
+            "contact_language",
+            "interpreter",
             "created_at",
             "unread_by_staff",
             "case_number",
@@ -65,6 +69,11 @@ def inbox(
         status = filters.get("status")
         paginator.count = counts.get(status, 0) if status else sum(counts.values())
     return paginator.get_page(page)
+
+
+def needing_an_interpreter(user: User) -> int:
+    """Open reports (not closed) whose reporter needs an interpreter."""
+    return in_queue(user).filter(interpreter=True).exclude(status=Report.Status.CLOSED).count()
 
 
 def status_counts(user: User) -> dict[str, int]:

@@ -149,6 +149,21 @@ def contact_reveal(*, actor: User, report_id: int, reason: str) -> Report:
     return report
 
 
+def interpreter_flag(*, actor: User, report_id: int, needed: bool) -> Report:
+    """Mark that talking with the reporter needs an interpreter (or no longer does): it
+    shows on the inbox, where such reports are counted."""
+    with transaction.atomic():
+        report = get_case_for_user(actor, report_id)
+        if not may_write(actor, report):
+            raise NotAllowed("interpreter")
+        Report.objects.filter(pk=report.pk).update(interpreter=needed, updated_at=timezone.now())
+        report.interpreter = needed
+        record(
+            action="case.interpreter", actor=actor, report_id=report.pk, detail={"needed": needed}
+        )
+    return report
+
+
 def note_add(*, actor: User, report_id: int, body: str) -> Note:
     with transaction.atomic():
         report = get_case_for_user(actor, report_id)

@@ -10,6 +10,7 @@ urlpatterns = [
     path("reports/<int:report_id>/assign/", views.assign, name="assign"),
     path("reports/<int:report_id>/messages/", views.reply, name="reply"),
     path("reports/<int:report_id>/notes/", views.add_note, name="note"),
+    path("reports/<int:report_id>/interpreter/", views.interpreter, name="interpreter"),
     path("quarantine/", quarantine_views.queue, name="quarantine"),
     path("quarantine/<int:quarantined_id>/", quarantine_views.report, name="quarantined"),
     path(

@@ -77,6 +77,7 @@ def inbox(request: HttpRequest) -> HttpResponse:
         "form": form,
         "page": page,
         "counts": [(s, Report.Status(s).label, n) for s, n in counts.items()],
+        "needing_an_interpreter": selectors.needing_an_interpreter(request.user),
         "refused": refused,
         "query": _query_without_page(request),
     }
@@ -202,6 +203,17 @@ def assign(request: HttpRequest, report_id: int) -> HttpResponse:
         services.case_assign(
             actor=request.user, report_id=report_id, assignee=form.cleaned_data["assignee"]
         )
+    except NotAllowed:
+        return _forbidden(request, report_id)
+    return redirect("staff:case", report_id=report_id)
+
+
+@require_POST
+@case_staff_required
+def interpreter(request: HttpRequest, report_id: int) -> HttpResponse:
+    needed = request.POST.get("needed") == "yes"
+    try:
+        services.interpreter_flag(actor=request.user, report_id=report_id, needed=needed)
     except NotAllowed:
         return _forbidden(request, report_id)
     return redirect("staff:case", report_id=report_id)

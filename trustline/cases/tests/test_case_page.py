@@ -38,7 +38,7 @@ def test_it_shows_every_field_and_marks_what_was_withheld(
     assert "Two men took my phone." in page
     assert '<mark class="withheld">' in page
     assert "no papers" not in page
-    assert "wants an interpreter" in page
+    assert "needs an interpreter" in page
     assert "Español" in page
     # Contact details wait for a stated reason (test_revealing_contact_details_...).
     assert "Rosa" not in page
