@@ -112,3 +112,25 @@ def test_a_reporter_files_in_spanish_and_reads_the_reply(
         new_context(locale="en-US").new_page(), receipt.reference
     )
     come_back_and_read_the_reply(new_context().new_page(), receipt, case_number)
+
+
+@pytest.mark.browser
+def test_a_half_filled_form_changes_language_without_losing_a_word(
+    new_context: NewContext,
+) -> None:
+    """JavaScript off: the language buttons under the form are its own submit buttons."""
+    page = new_context().new_page()
+    page.goto("/en/report/")
+    form = page.locator("main form")
+    form.locator("input[name=category][value=theft]").check()
+    form.locator("textarea[name=narrative]").fill("Two men took my phone at the bus stop.")
+    form.locator("input[name=interpreter]").check()
+    form.get_by_role("button", name="Español").click()
+    expect(page).to_have_url(re.compile(r"/es/report/$"))
+    expect(page.locator("html")).to_have_attribute("lang", "es")
+    expect(form.locator("textarea[name=narrative]")).to_have_value(
+        "Two men took my phone at the bus stop."
+    )
+    expect(form.locator("input[name=category][value=theft]")).to_be_checked()
+    expect(form.locator("input[name=interpreter]")).to_be_checked()
+    expect(page.locator(".error-summary")).to_have_count(0)

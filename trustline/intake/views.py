@@ -51,6 +51,8 @@ def report_form(request: HttpRequest) -> HttpResponse:
             **stamp_context(submission),
         }
         return render(request, "intake/report_form.html", context)
+    if "switch" in request.POST:
+        return _in_another_language(request)
     form = ReportForm(request.POST)
     if form.is_valid() and not form_is_open(request, form.cleaned_data["submission"]):
         # The session ended (or the page came from elsewhere): keep the answers,
@@ -91,6 +93,27 @@ def report_form(request: HttpRequest) -> HttpResponse:
         "bound": True,
         "fields_cache_seconds": 0,
         **stamp_context(form["submission"].value()),
+    }
+    return render(request, "intake/report_form.html", context)
+
+
+def _in_another_language(request: HttpRequest) -> HttpResponse:
+    """The half-filled form, posted to the same page in another language: shown again
+    there with every answer kept and nothing checked or sent yet (works without
+    JavaScript: the language buttons are the form's own submit buttons)."""
+    token = request.POST.get("submission", "")
+    if not form_is_open(request, token):
+        token = open_form(request)
+    kept: dict[str, object] = {
+        name: request.POST.get(name) for name in ReportForm.base_fields if name in request.POST
+    }
+    kept["interpreter"] = "interpreter" in request.POST
+    context = {
+        "form": ReportForm(initial={**kept, "submission": token}),
+        # True keeps this rendering out of the empty form's cached fragment.
+        "bound": True,
+        "fields_cache_seconds": 0,
+        **stamp_context(token),
     }
     return render(request, "intake/report_form.html", context)
 

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -208,3 +209,30 @@ def test_a_form_from_an_ended_session_keeps_the_answers_and_asks_again(client: C
     assert fresh is not None
     retry = stale.post("/en/report/", {**valid(), "submission": fresh.group(1)})
     assert retry.status_code == 302
+
+
+def test_switching_language_keeps_what_was_typed_and_sends_nothing(client: Client) -> None:
+    token = report_form_token(client, "en")
+    half = {
+        "submission": token,
+        "category": "theft",
+        "narrative": "Two men took my phone at the bus stop.",
+        "place": "Elm and 3rd",
+        "interpreter": "on",
+        "switch": "es",
+    }
+    response = client.post("/es/report/", half)
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert '<html lang="es">' in page and "Enviar reporte" in page
+    assert "Two men took my phone at the bus stop." in page
+    assert 'value="Elm and 3rd"' in page
+    assert 'value="theft" id="id_category_theft" checked' in page
+    assert 'name="interpreter" id="id_interpreter" checked' in page
+    assert "There is a problem" not in page and "Hay un problema" not in page
+    assert not Report.objects.exists()
+    # The same form, now in Spanish, is sent as it is.
+    kept = re.search(r'name="submission" value="([^"]+)"', page)
+    assert kept and kept.group(1) == token
+    sent = client.post("/es/report/", {**valid(), "submission": token})
+    assert sent.status_code == 302 and Report.objects.count() == 1
