@@ -134,3 +134,37 @@ def test_a_half_filled_form_changes_language_without_losing_a_word(
     expect(form.locator("input[name=category][value=theft]")).to_be_checked()
     expect(form.locator("input[name=interpreter]")).to_be_checked()
     expect(page.locator(".error-summary")).to_have_count(0)
+
+
+@pytest.mark.browser
+def test_an_officer_takes_a_report_by_phone_and_the_caller_follows_it_online(
+    new_context: NewContext, staff: dict[str, User]
+) -> None:
+    officer = new_context(locale="en-US").new_page()
+    sign_in(officer, "ines")
+    officer.get_by_role("link", name="Take a report", exact=True).click()
+    form = officer.locator("main form")
+    form.locator("input[name=taken][value=phone]").check()
+    form.locator("input[name=category][value=theft]").check()
+    form.locator("input[name=when][value=unsure]").check()
+    form.locator("textarea[name=narrative]").fill(NARRATIVE)
+    form.locator("input[name=role][value=victim]").check()
+    form.get_by_label("Which language does the caller speak?").select_option("vi")
+    form.get_by_role("button", name="File the report and show the receipt").click()
+
+    expect(officer.get_by_role("heading", level=1)).to_have_text(
+        "Report filed: give the caller the receipt"
+    )
+    secret = officer.locator(".card .receipt").inner_text().strip()
+    reference = officer.locator(".card strong").first.inner_text().strip()
+    assert WITHHELD not in officer.content().lower()
+    # The receipt is not kept anywhere an officer can open it again.
+    officer.goto("/staff/")
+    officer.get_by_role("link", name=reference, exact=True).click()
+    assert secret not in officer.content()
+
+    caller = new_context(locale="en-US").new_page()
+    caller.goto("/en/follow-up/")
+    caller.get_by_label("Your receipt").fill(secret)
+    caller.get_by_role("button", name="Open my report", exact=True).click()
+    expect(caller.get_by_role("heading", level=1)).to_have_text(f"Your report {reference}")
