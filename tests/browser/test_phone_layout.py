@@ -4,6 +4,7 @@ nothing scrolls sideways, and every request a page makes goes to the site itself
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
@@ -93,3 +94,21 @@ def test_no_public_page_loads_anything_from_another_site(
     assert not foreign, f"requests to other sites: {foreign}"
     assert any(urlsplit(url).path == STYLESHEET for url in requested)
     assert not broken, f"assets that did not load: {broken}"
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("path", ["/ar/", "/ar/report/", "/ar/interpreters/"])
+def test_a_right_to_left_page_mirrors_and_fits_a_360_px_phone(
+    path: str, phone: BrowserContext, settings: Any
+) -> None:
+    settings.LANGUAGES = [("en", "English"), ("es", "Español"), ("ar", "العربية")]
+    page = phone.new_page()
+    response = page.goto(path)
+    assert response is not None and response.status == 200
+    assert page.evaluate("document.documentElement.dir") == "rtl"
+    assert page.evaluate("getComputedStyle(document.body).direction") == "rtl"
+    width = page.evaluate(PAGE_WIDTH)
+    assert width <= PHONE["width"], f"{path}: {width}px wide; {page.evaluate(OVERFLOWING)}"
+    # Mirrored: the site's name starts at the right edge of the header.
+    brand = page.locator(".brand").bounding_box()
+    assert brand is not None and brand["x"] + brand["width"] > PHONE["width"] / 2
