@@ -96,3 +96,34 @@ def test_a_database_that_cannot_be_opened_is_named_without_a_stack_trace(
     assert "the database cannot be opened" in result.stderr
     assert "TRUSTLINE_VAR_DIR" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+LANGUAGES_PROBE = (
+    "import django; django.setup(); from django.conf import settings;"
+    " print(settings.LANGUAGE_CODE, [code for code, _ in settings.LANGUAGES])"
+)
+
+
+def test_the_agency_chooses_the_languages_and_their_order() -> None:
+    done = run_python("-c", LANGUAGES_PROBE, **SECRETS, TRUSTLINE_LANGUAGES="es, en")
+    assert done.stdout.strip() == "es ['es', 'en']"
+    default = run_python("-c", LANGUAGES_PROBE, **SECRETS)
+    assert default.stdout.strip() == "en ['en', 'es']"
+
+
+def test_an_unknown_language_is_named_and_the_known_ones_listed() -> None:
+    done = run_command("check", **SECRETS, TRUSTLINE_LANGUAGES="en,xx")
+    assert done.returncode == 2
+    assert "TRUSTLINE_LANGUAGES: unknown xx; use en, es, zh-hans" in done.stderr
+    assert "Traceback" not in done.stderr
+
+
+def test_a_language_offered_without_its_catalog_stops_the_start(tmp_path: object) -> None:
+    from trustline.intake.checks import offered_languages_have_catalogs
+
+    with override_settings(LOCALE_PATHS=[str(tmp_path)]):
+        errors = offered_languages_have_catalogs()
+    assert [(e.id, e.msg.split(" is offered")[0]) for e in errors] == [
+        ("trustline.E001", "Español (es)")
+    ]
+    assert offered_languages_have_catalogs() == []

@@ -46,6 +46,17 @@ def env_list(name: str, default: str = "") -> list[str]:
     return [item.strip() for item in raw.split(",") if item.strip()]
 
 
+def env_choices(name: str, default: str, allowed: dict[str, str]) -> list[tuple[str, str]]:
+    """A comma-separated choice among `allowed` (code -> name), in the order given;
+    an unknown code stops the start with the list of known ones."""
+    codes = env_list(name, default)
+    unknown = [code for code in codes if code not in allowed]
+    if unknown or not codes:
+        known = ", ".join(allowed)
+        raise ImproperlyConfigured(f"{name}: unknown {', '.join(unknown) or 'empty'}; use {known}")
+    return [(code, allowed[code]) for code in dict.fromkeys(codes)]
+
+
 def env_secret(name: str, min_length: int = 32) -> str:
     """A required secret from NAME or NAME_FILE; refuses to start without one."""
     value = os.environ.get(name)

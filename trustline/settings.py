@@ -12,7 +12,7 @@ from pathlib import Path
 
 import dj_database_url
 
-from trustline.env import env_bool, env_int, env_list, env_secret, env_str
+from trustline.env import env_bool, env_choices, env_int, env_list, env_secret, env_str
 
 BASE_DIR = Path(__file__).resolve().parent
 VAR_DIR = Path(env_str("TRUSTLINE_VAR_DIR", str(BASE_DIR.parent / "var")))
@@ -225,8 +225,25 @@ SECURE_PROXY_SSL_HEADER = (
 )
 X_FRAME_OPTIONS = "DENY"
 
-LANGUAGE_CODE = "en"
-LANGUAGES = [("en", "English"), ("es", "Español")]
+# The languages the site can be offered in, each by its own name. The agency chooses
+# (TRUSTLINE_LANGUAGES, comma-separated, in the order of the language list on every
+# page); a language needs a complete catalog in locale/ (docs/translating.md), and the
+# `trustline.E001` check refuses to start one without it.
+SITE_LANGUAGES = {
+    "en": "English",
+    "es": "Español",
+    "zh-hans": "中文（简体）",
+    "vi": "Tiếng Việt",
+    "tl": "Tagalog",
+    "ko": "한국어",
+    "ar": "العربية",
+    "ru": "Русский",
+    "ht": "Kreyòl ayisyen",
+    "pt": "Português",
+    "fr": "Français",
+}
+LANGUAGES = env_choices("TRUSTLINE_LANGUAGES", "en,es", SITE_LANGUAGES)
+LANGUAGE_CODE = LANGUAGES[0][0]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_I18N = True
 USE_TZ = True
