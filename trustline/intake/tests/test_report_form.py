@@ -224,7 +224,7 @@ def test_switching_language_keeps_what_was_typed_and_sends_nothing(client: Clien
     response = client.post("/es/report/", half)
     page = response.content.decode()
     assert response.status_code == 200
-    assert '<html lang="es">' in page and "Enviar reporte" in page
+    assert '<html lang="es" dir="ltr">' in page and "Enviar reporte" in page
     assert "Two men took my phone at the bus stop." in page
     assert 'value="Elm and 3rd"' in page
     assert 'value="theft" id="id_category_theft" checked' in page
