@@ -1,4 +1,4 @@
-"""The staff side of a report: internal notes and the case-number counter."""
+"""The staff side of a report: internal notes, the case-number counter, saved replies."""
 
 from __future__ import annotations
 
@@ -38,3 +38,35 @@ class CaseNumberCounter(models.Model):
 
     def __str__(self) -> str:
         return f"{self.year}: {self.last}"
+
+
+class SavedReply(models.Model):
+    """A reply an officer sends often, written and translated by the agency: one text
+    per language code. The starter set comes from saved_replies.toml."""
+
+    slug = models.SlugField(unique=True)
+    title = models.CharField(max_length=120, help_text="What officers see in the list.")
+    texts = models.JSONField(
+        default=dict,
+        help_text="The reply per language code (en, es, zh-hans, vi, tl, ko, ar, ru, ht, pt,"
+        " fr). A language without one gets the English, with a note to the officer.",
+    )
+    position = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["position", "slug"]
+        verbose_name_plural = "saved replies"
+
+    def __str__(self) -> str:
+        return self.title
+
+    def text_in(self, lang: str) -> tuple[str, bool]:
+        """The reply in a language, and whether it is that language (not the English)."""
+        key = SAVED_REPLY_LANGUAGE.get(lang, lang)
+        if self.texts.get(key):
+            return str(self.texts[key]), True
+        return str(self.texts.get("en", "")), False
+
+
+# Replies are kept by script where a language has two (Chinese).
+SAVED_REPLY_LANGUAGE = {"zh": "zh-hans"}

@@ -34,6 +34,7 @@ from trustline.cases.forms import (
     WithholdForm,
     withhold_prefix,
 )
+from trustline.cases.models import SavedReply
 from trustline.cases.search import is_status_query
 from trustline.cases.withholding import Text, WordsNotFound, text_withhold
 from trustline.intake.models import Report
@@ -95,7 +96,17 @@ def _query_without_page(request: HttpRequest) -> str:
 @case_staff_required
 def case_page(request: HttpRequest, report_id: int) -> HttpResponse:
     report = services.case_open(actor=request.user, report_id=report_id)
-    return _render_case(request, report)
+    return _render_case(request, report, **_saved_reply(request, report))
+
+
+def _saved_reply(request: HttpRequest, report: Report) -> dict[str, Any]:
+    """`?reply=<slug>`: the message box filled with that saved reply, in the reporter's
+    language if the agency translated it (the officer reads it before sending)."""
+    chosen = SavedReply.objects.filter(slug=request.GET.get("reply", "")).first()
+    if chosen is None:
+        return {}
+    text, translated = chosen.text_in(report.contact_language)
+    return {"message_form": MessageForm(initial={"body": text}), "reply_in_english": not translated}
 
 
 @require_POST
@@ -140,6 +151,8 @@ def _render_case(
         "may_write": may_write(user, report),
         "message_form": forms.get("message_form") or MessageForm(),
         "note_form": forms.get("note_form") or NoteForm(),
+        "saved_replies": SavedReply.objects.all(),
+        "reply_in_english": forms.get("reply_in_english", False),
         "category_label": report.category.label("en"),
         "may_withhold": may_withhold(user, report),
     }
