@@ -102,6 +102,17 @@ def test_every_entry_is_translated_and_none_is_fuzzy(each_catalog: Catalog) -> N
     assert untranslated == [], f"untranslated entries: {untranslated}"
 
 
+def test_every_catalog_has_every_sentence_of_the_reference(
+    each_catalog: Catalog, catalog: Catalog
+) -> None:
+    """Spanish is kept complete with the templates and code (makemessages); a catalog
+    without one of its sentences would show that one in English."""
+    missing = {msgid_text(m) for m in entries(catalog)} - {
+        msgid_text(m) for m in entries(each_catalog)
+    }
+    assert sorted(missing) == []
+
+
 def test_no_obsolete_entries_linger(each_catalog: Catalog) -> None:
     assert list(each_catalog.obsolete) == []
 
