@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 
+from trustline.intake.language_help import by_script
 from trustline.intake.models import Report
 from trustline.vault.fields import SealedModel, SealedTextField
 
@@ -62,11 +63,7 @@ class SavedReply(models.Model):
 
     def text_in(self, lang: str) -> tuple[str, bool]:
         """The reply in a language, and whether it is that language (not the English)."""
-        key = SAVED_REPLY_LANGUAGE.get(lang, lang)
+        key = by_script(lang)
         if self.texts.get(key):
             return str(self.texts[key]), True
         return str(self.texts.get("en", "")), False
-
-
-# Replies are kept by script where a language has two (Chinese).
-SAVED_REPLY_LANGUAGE = {"zh": "zh-hans"}

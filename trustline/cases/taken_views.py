@@ -21,9 +21,6 @@ from trustline.intake.models import AgencyProfile
 from trustline.intake.services import report_submit
 from trustline.roles import as_staff
 
-# The interpreter sentences are keyed by script where a language has two.
-HELP_LANGUAGE = {"zh": "zh-hans"}
-
 
 @never_cache
 @require_http_methods(["GET", "POST"])
@@ -47,9 +44,8 @@ def take_report(request: HttpRequest) -> HttpResponse:
         taken_by=as_staff(request.user),
         taken=data["taken"],
     )
-    language = data["contact_language"]
     context = {
         "filed": filed,
-        "interpreter": help_line(AgencyProfile.current(), HELP_LANGUAGE.get(language, language)),
+        "interpreter": help_line(AgencyProfile.current(), data["contact_language"]),
     }
     return render(request, "cases/taken_receipt.html", context)

@@ -22,7 +22,7 @@ def offered_languages_have_catalogs(**kwargs: Any) -> list[Error]:
             continue
         found = any(
             (path / to_locale(code) / "LC_MESSAGES" / "django.mo").is_file()
-            for path in map(_path, settings.LOCALE_PATHS)
+            for path in map(Path, settings.LOCALE_PATHS)
         )
         if not found:
             errors.append(
@@ -33,7 +33,3 @@ def offered_languages_have_catalogs(**kwargs: Any) -> list[Error]:
                 )
             )
     return errors
-
-
-def _path(value: object) -> Path:
-    return Path(str(value))

@@ -17,6 +17,14 @@ from trustline.intake.models import AgencyProfile
 
 SENTENCES = Path(__file__).with_name("language_help.toml")
 PHONE = "{phone}"
+# A report's contact language names Chinese once; the per-language data (these
+# sentences, the saved replies) is kept by script.
+BY_SCRIPT = {"zh": "zh-hans"}
+
+
+def by_script(lang: str) -> str:
+    """The key a contact language has in the per-language data files."""
+    return BY_SCRIPT.get(lang, lang)
 
 
 @dataclass(frozen=True)
@@ -69,8 +77,10 @@ def help_lines(profile: AgencyProfile) -> list[HelpLine]:
 
 
 def help_line(profile: AgencyProfile, lang: str) -> HelpLine | None:
-    """The line in one language (the page's), or None without a number."""
-    return next((line for line in help_lines(profile) if line.lang == lang), None)
+    """The line in one language (a page's or a contact language), or None without a
+    number."""
+    key = by_script(lang)
+    return next((line for line in help_lines(profile) if line.lang == key), None)
 
 
 def page_help(profile: AgencyProfile, lang: str) -> dict[str, object] | None:

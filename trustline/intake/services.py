@@ -93,15 +93,13 @@ def report_submit(
                 count_withheld(report)
                 report.save(force_insert=True)
                 vault.store_wraps(report, wraps)
-                if taken_by is None:
-                    record(action="report.submit", actor_kind=REPORTER, report_id=report.pk)
-                else:
-                    record(
-                        action="report.submit",
-                        actor=taken_by,
-                        report_id=report.pk,
-                        detail={"taken": taken},
-                    )
+                record(
+                    action="report.submit",
+                    actor=taken_by,
+                    actor_kind=None if taken_by else REPORTER,
+                    report_id=report.pk,
+                    detail={"taken": taken} if taken_by else None,
+                )
         except IntegrityError:
             # The same form sent again (a retry), or a reference collision (30 bits).
             existing = Report.objects.filter(submission_digest=key).first()
